@@ -1,0 +1,123 @@
+// spec:pull: fetch → parse → lint → atomically replace snapshot + lock. Any failure before the
+// final renames leaves the snapshot, the lock and the generated code byte-identical.
+import { existsSync } from "node:fs";
+import { readFile, rename, rm } from "node:fs/promises";
+import type { ApiPaths } from "./apis.ts";
+import { rel } from "./apis.ts";
+import { writeFileAtomic, writeTemp } from "./atomic.ts";
+import { LockMismatchError } from "./errors.ts";
+import { fetchSource, type FetchOptions } from "./fetch-source.ts";
+import { lintSpec } from "./lint.ts";
+import { readLock, serializeLock, verifyLock, type SpecLock } from "./lock.ts";
+import { parseSpec, sha256, specStats } from "./spec-doc.ts";
+
+export interface PullOptions extends Pick<FetchOptions, "timeoutMs" | "maxBytes"> {
+  /** URL, file:// URL or path; default: the API's env override, then api.json's sourceUrl. */
+  from?: string;
+  /** Clock for the lock's fetchedAt (tests). */
+  now?: () => Date;
+}
+
+export type PullResult =
+  | { outcome: "not-modified"; source: string }
+  | { outcome: "unchanged"; source: string; sha256: string }
+  | { outcome: "updated"; source: string; sha256: string; previousSha256: string | null; stats: ReturnType<typeof specStats> };
+
+export function defaultSource(api: ApiPaths): string {
+  return process.env[api.config.sourceEnv] || api.config.sourceUrl;
+}
+
+export async function pullSpec(api: ApiPaths, opts: PullOptions = {}): Promise<PullResult> {
+  // a hand-edited snapshot must not be silently overwritten: the lock check runs first
+  const current = existsSync(api.spec) ? verifyLock(api) : null;
+  const source = opts.from ?? defaultSource(api);
+  const lock = readLock(api);
+  const sameSource = lock?.source === source;
+
+  const fetched = await fetchSource(source, {
+    etag: sameSource ? lock?.etag : null,
+    lastModified: sameSource ? lock?.lastModified : null,
+    timeoutMs: opts.timeoutMs,
+    maxBytes: opts.maxBytes,
+  });
+  if (fetched.status === "not-modified") return { outcome: "not-modified", source };
+
+  const doc = parseSpec(fetched.text, source);
+  const hash = sha256(fetched.text);
+  if (current && hash === current.lock.sha256) {
+    // same bytes: refresh only the validators the next conditional request sends
+    if (sameSource && (lock!.etag !== fetched.etag || lock!.lastModified !== fetched.lastModified)) {
+      await writeFileAtomic(api.lock, serializeLock({ ...lock!, etag: fetched.etag, lastModified: fetched.lastModified }));
+    }
+    return { outcome: "unchanged", source, sha256: hash };
+  }
+
+  const stats = specStats(doc);
+  const next: SpecLock = {
+    api: api.config.name,
+    source,
+    sha256: hash,
+    etag: fetched.etag,
+    lastModified: fetched.lastModified,
+    fetchedAt: (opts.now?.() ?? new Date()).toISOString(),
+    openapi: stats.openapi,
+    operations: stats.operations,
+    lockedBy: "spec:pull",
+  };
+  await replaceSnapshot(api, fetched.text, next);
+  return { outcome: "updated", source, sha256: hash, previousSha256: current?.lock.sha256 ?? null, stats };
+}
+
+/**
+ * Lints the new text as a temp sibling, then renames it over the snapshot and the new lock over the
+ * old one. If the second rename fails the first is undone, so the pair never disagrees.
+ */
+export async function replaceSnapshot(api: ApiPaths, text: string, lock: SpecLock): Promise<void> {
+  const specTmp = await writeTemp(api.spec, text);
+  let lockTmp: string | undefined;
+  try {
+    await lintSpec(api, specTmp);
+    lockTmp = await writeTemp(api.lock, serializeLock(lock));
+    const previous = existsSync(api.spec) ? await readFile(api.spec) : null;
+    await rename(specTmp, api.spec);
+    try {
+      await rename(lockTmp, api.lock);
+    } catch (err) {
+      if (previous) await writeFileAtomic(api.spec, previous);
+      else await rm(api.spec, { force: true });
+      throw err;
+    }
+  } finally {
+    await rm(specTmp, { force: true });
+    if (lockTmp) await rm(lockTmp, { force: true });
+  }
+}
+
+/** spec:lock: for a hand-maintained spec, lint it and record its current hash. */
+export async function lockSpec(api: ApiPaths, opts: { now?: () => Date } = {}): Promise<{ sha256: string; changed: boolean }> {
+  if (!existsSync(api.spec)) {
+    throw new LockMismatchError(`No snapshot at ${rel(api, api.spec)} to lock.`, `write it or run \`pnpm spec:pull --api ${api.config.name}\`.`);
+  }
+  const text = await readFile(api.spec, "utf8");
+  const doc = parseSpec(text, rel(api, api.spec));
+  await lintSpec(api);
+  const hash = sha256(text);
+  const old = readLock(api);
+  if (old?.sha256 === hash) return { sha256: hash, changed: false };
+  const stats = specStats(doc);
+  await writeFileAtomic(
+    api.lock,
+    serializeLock({
+      api: api.config.name,
+      source: "hand-maintained",
+      sha256: hash,
+      etag: null,
+      lastModified: null,
+      fetchedAt: (opts.now?.() ?? new Date()).toISOString(),
+      openapi: stats.openapi,
+      operations: stats.operations,
+      lockedBy: "spec:lock",
+    }),
+  );
+  return { sha256: hash, changed: true };
+}
