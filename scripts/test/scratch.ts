@@ -1,0 +1,50 @@
+// A throw-away repository root holding one fixture API ("mini"), for tests that must be free to
+// break snapshots, locks and generated code without touching the real checkout.
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { resolveApi, type ApiPaths } from "../lib/apis.ts";
+import { exec, bin, toolRoot } from "../lib/exec.ts";
+import { generate } from "../lib/generate.ts";
+import { lockSpec } from "../lib/pull.ts";
+
+export const fixtureDir = path.join(path.dirname(fileURLToPath(import.meta.url)), "fixtures", "mini");
+export const fixtureSpec = readFileSync(path.join(fixtureDir, "openapi.yaml"), "utf8");
+
+export interface Scratch {
+  root: string;
+  api: ApiPaths;
+  /** Every byte the pipeline guards: snapshot, lock and generated files. */
+  fingerprint(): Record<string, string>;
+  /** Runs a root script (e.g. "spec-pull.ts") against this root as a child process. */
+  cli(script: string, args: string[], env?: NodeJS.ProcessEnv): Promise<{ code: number; output: string }>;
+  dispose(): void;
+}
+
+export async function makeScratch(): Promise<Scratch> {
+  const root = mkdtempSync(path.join(tmpdir(), "apiforge-"));
+  cpSync(fixtureDir, path.join(root, "spec", "mini"), { recursive: true });
+  const api = resolveApi("mini", root);
+  await lockSpec(api, { now: () => new Date("2026-01-01T00:00:00Z") });
+  await generate(api);
+  return {
+    root,
+    api,
+    fingerprint() {
+      const out: Record<string, string> = {};
+      for (const f of [api.spec, api.lock]) out[path.relative(root, f)] = existsSync(f) ? readFileSync(f, "utf8") : "<missing>";
+      for (const f of existsSync(api.generatedDir) ? readdirSync(api.generatedDir) : []) {
+        out[path.relative(root, path.join(api.generatedDir, f))] = readFileSync(path.join(api.generatedDir, f), "utf8");
+      }
+      // leftovers of a failed write would show up here as extra files
+      out["spec dir listing"] = readdirSync(api.dir).sort().join(",");
+      return out;
+    },
+    async cli(script, args, env = {}) {
+      const r = await exec(bin("tsx"), [path.join(toolRoot, "scripts", script), ...args], { cwd: root, env: { APIFORGE_ROOT: root, NO_COLOR: "1", ...env } });
+      return { code: r.code, output: r.stdout + r.stderr };
+    },
+    dispose: () => rmSync(root, { recursive: true, force: true }),
+  };
+}
