@@ -16,7 +16,7 @@ export function parseFlags<O extends Options>(argv: string[], options: O, usage:
 }
 
 /** Runs `main`, prints a PipelineError as one paragraph plus its fix, and sets the exit code. */
-export function run(main: () => Promise<number | undefined>): void {
+export function run(main: () => Promise<unknown>): void {
   main().then(
     (code) => {
       process.exitCode = typeof code === "number" ? code : 0;

@@ -1,8 +1,6 @@
 // Checks on the real checkout: every committed spec lints clean and matches its lock, the
 // committed generated code is current, and turbo's cache behaves (hit on a rerun, miss on a spec edit).
-import { execFileSync } from "node:child_process";
-import { cpSync, mkdirSync, mkdtempSync, appendFileSync, readdirSync, rmSync, symlinkSync, existsSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { appendFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { listApis, resolveApi } from "../lib/apis.ts";
@@ -10,6 +8,7 @@ import { bin, exec, toolRoot } from "../lib/exec.ts";
 import { checkGenerated } from "../lib/generate.ts";
 import { lintSpec } from "../lib/lint.ts";
 import { verifyLock } from "../lib/lock.ts";
+import { copyWorkspace } from "./scratch.ts";
 
 const apis = listApis(toolRoot);
 
@@ -36,30 +35,14 @@ describe("turbo build cache", () => {
     return Object.fromEntries(plan.tasks.map((t) => [t.taskId, t.cache.status]));
   };
 
+  let ws: ReturnType<typeof copyWorkspace>;
   beforeAll(async () => {
-    // a copy of the working tree (tracked + untracked, not ignored) sharing node_modules by symlink
-    copy = mkdtempSync(path.join(tmpdir(), "apiforge-turbo-"));
-    const files = execFileSync("git", ["ls-files", "-co", "--exclude-standard", "-z"], { cwd: toolRoot, encoding: "utf8" }).split("\0").filter(Boolean);
-    for (const f of files) {
-      if (!existsSync(path.join(toolRoot, f))) continue;
-      mkdirSync(path.dirname(path.join(copy, f)), { recursive: true });
-      cpSync(path.join(toolRoot, f), path.join(copy, f));
-    }
-    symlinkSync(path.join(toolRoot, "node_modules"), path.join(copy, "node_modules"));
-    for (const dir of ["packages", "apps"]) {
-      if (!existsSync(path.join(toolRoot, dir))) continue;
-      for (const pkg of readdirSync(path.join(toolRoot, dir))) {
-        const nm = path.join(toolRoot, dir, pkg, "node_modules");
-        if (existsSync(nm) && existsSync(path.join(copy, dir, pkg))) symlinkSync(nm, path.join(copy, dir, pkg, "node_modules"));
-      }
-    }
-    // turbo hashes inputs through git; without a repository it never hits
-    execFileSync("git", ["init", "-q", "-b", "main"], { cwd: copy });
-    execFileSync("git", ["add", "-A"], { cwd: copy });
+    ws = copyWorkspace();
+    copy = ws.root;
     const first = await turbo("--output-logs=errors-only");
     expect(first.code, first.stdout + first.stderr).toBe(0);
   }, 180_000);
-  afterAll(() => rmSync(copy, { recursive: true, force: true }));
+  afterAll(() => ws.dispose());
 
   it("a second build is a full cache hit", async () => {
     const s = await statuses();

@@ -1,6 +1,7 @@
 // A throw-away repository root holding one fixture API ("mini"), for tests that must be free to
 // break snapshots, locks and generated code without touching the real checkout.
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -47,4 +48,33 @@ export async function makeScratch(): Promise<Scratch> {
     },
     dispose: () => rmSync(root, { recursive: true, force: true }),
   };
+}
+
+/**
+ * A copy of this checkout's working tree (tracked and untracked, not ignored files) in a fresh git
+ * repository with one commit on main, sharing node_modules by symlink: a place where tests may run
+ * turbo, spec:sync or changesets for real without touching the checkout.
+ */
+export function copyWorkspace(): { root: string; dispose(): void } {
+  const root = mkdtempSync(path.join(tmpdir(), "apiforge-ws-"));
+  const files = execFileSync("git", ["ls-files", "-co", "--exclude-standard", "-z"], { cwd: toolRoot, encoding: "utf8" }).split("\0").filter(Boolean);
+  for (const f of files) {
+    if (!existsSync(path.join(toolRoot, f))) continue;
+    mkdirSync(path.dirname(path.join(root, f)), { recursive: true });
+    cpSync(path.join(toolRoot, f), path.join(root, f));
+  }
+  symlinkSync(path.join(toolRoot, "node_modules"), path.join(root, "node_modules"));
+  for (const dir of ["packages", "apps"]) {
+    if (!existsSync(path.join(toolRoot, dir))) continue;
+    for (const pkg of readdirSync(path.join(toolRoot, dir))) {
+      const nm = path.join(toolRoot, dir, pkg, "node_modules");
+      if (existsSync(nm) && existsSync(path.join(root, dir, pkg))) symlinkSync(nm, path.join(root, dir, pkg, "node_modules"));
+    }
+  }
+  // turbo hashes inputs through git and changesets needs a main branch with history
+  const git = (...args: string[]) => execFileSync("git", args, { cwd: root, stdio: "pipe" });
+  git("init", "-q", "-b", "main");
+  git("add", "-A");
+  git("-c", "user.name=test", "-c", "user.email=test@example.test", "commit", "-qm", "snapshot", "--no-verify");
+  return { root, dispose: () => rmSync(root, { recursive: true, force: true }) };
 }
