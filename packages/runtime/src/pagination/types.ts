@@ -1,0 +1,71 @@
+// The two hooks every pagination style reduces to (DESIGN.md §9): where the items of a page are,
+// and which request comes next. The engine in paginator.ts knows nothing else about the API.
+
+/** A key that identifies an item across pages (its `id`), used to drop duplicates. */
+export type ItemKey = string | number;
+
+/** How one pagination style reads a page and asks for the next one. */
+export interface PageStrategy<TRequest, TPage, TItem> {
+  /** The items a page carries, in server order. Throw when the page does not have them. */
+  items(page: TPage): readonly TItem[];
+  /**
+   * The request for the page after `page` (fetched with `request`), or `null` when the listing is
+   * complete. Must decide from the page alone: the engine never makes a request to find out.
+   */
+  nextRequest(page: TPage, request: TRequest): TRequest | null;
+  /** The total item count the server reports on this page, if it reports one. */
+  total?(page: TPage): number | undefined;
+}
+
+/** Fetches one page. Errors it throws reach the caller unchanged (they are the transport's). */
+export type FetchPage<TRequest, TPage> = (request: TRequest, signal: AbortSignal | undefined) => Promise<TPage>;
+
+/** The only logger method the engine uses. */
+export interface PaginationLogger {
+  warn(message: string, details?: Record<string, unknown>): void;
+}
+
+/**
+ * Where a listing stands, as plain JSON: store it (e.g. `JSON.stringify`) and pass it back as
+ * `resumeFrom` to continue with the first item not yet delivered.
+ */
+export interface PaginationCheckpoint<TRequest> {
+  version: 1;
+  /** The request whose page is not yet fully delivered, or `null` when the listing is complete. */
+  next: TRequest | null;
+  /** Items of `next`'s page already delivered (positions, counted before de-duplication). */
+  skip: number;
+  /** Keys delivered from the most recent pages, so a resumed listing still drops duplicates. */
+  recentKeys: ItemKey[];
+  /** Items delivered so far, over every run. */
+  items: number;
+  /** Pages fetched so far, over every run. */
+  pages: number;
+  /** Duplicate items dropped so far, over every run. */
+  duplicatesDropped: number;
+  /** The last total the server reported, or `null` if it never reported one. */
+  total: number | null;
+}
+
+/** One fetched page: its items after de-duplication and the raw page (envelope) as received. */
+export interface Page<TItem, TPage, TRequest> {
+  items: TItem[];
+  page: TPage;
+  request: TRequest;
+  /** Items of this page dropped because an earlier page already delivered them. */
+  duplicates: number;
+}
+
+/** Counters of one paginator, for logs and assertions. */
+export interface PaginationStats {
+  /** Page requests this paginator made (not counting earlier runs before a resume). */
+  requests: number;
+  /** Items delivered, over every run. */
+  items: number;
+  /** Duplicates dropped, over every run. */
+  duplicatesDropped: number;
+  /** Last total the server reported, or `null`. */
+  total: number | null;
+  /** Whether the reported total changed while listing (items were inserted or deleted). */
+  totalChanged: boolean;
+}
