@@ -1,1 +1,2 @@
 export * from "./pagination/index.js";
+export * from "./chunk.js";
