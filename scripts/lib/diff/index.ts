@@ -1,0 +1,53 @@
+// The diff library: `diffSpecs` classifies every change between two OpenAPI 3.x documents,
+// `loadSpec` reads one side (file or git ref), `formatReport` renders the result. Vendor-neutral:
+// vendor facts reach it only through the extensions spec-facts.ts reads.
+import { extractFacts } from "../spec-facts.ts";
+import { DiffContext } from "./context.ts";
+import { compareOperations } from "./operations.ts";
+import { ptr } from "./resolve.ts";
+import { RULES, maxBump } from "./rules.ts";
+import { compareRuntimeLimits } from "./runtime-limits.ts";
+import { compareDocs } from "./schema.ts";
+import { compareRequirements } from "./security.ts";
+import type { Bump, Change, DiffOptions, DiffReport, Level } from "./types.ts";
+
+export { loadSpec, parseSource, DiffInputError } from "./load.ts";
+export { formatReport, type ReportFormat, type FormatOptions } from "./format.ts";
+export { RULES } from "./rules.ts";
+export type { Bump, Change, DiffOptions, DiffReport, Level } from "./types.ts";
+
+type Obj = Record<string, any>;
+const LEVELS: Level[] = ["ERR", "WARN", "INFO"];
+
+function compareServers(ctx: DiffContext, b: Obj, h: Obj): void {
+  const urls = (d: Obj): string[] => (Array.isArray(d.servers) ? d.servers.map((s: Obj) => s?.url).filter((u: unknown) => typeof u === "string") : []);
+  const ub = urls(b);
+  const uh = urls(h);
+  ub.forEach((u, i) => !uh.includes(u) && ctx.emit("api-server-removed", ptr("#/servers", i), null, `server ${u} removed`));
+  uh.forEach((u, i) => !ub.includes(u) && ctx.emit("api-server-added", null, ptr("#/servers", i), `server ${u} added`));
+}
+
+/** Orders changes most severe first, then by operation and rule, so output never depends on key order. */
+function order(a: Change, b: Change): number {
+  return LEVELS.indexOf(a.level) - LEVELS.indexOf(b.level) || (a.operation ?? "").localeCompare(b.operation ?? "") || a.id.localeCompare(b.id) || (a.base ?? a.head ?? "").localeCompare(b.base ?? b.head ?? "");
+}
+
+/** Classifies every change from `baseDoc` to `headDoc`; see rules.ts for the ids, levels and bumps. */
+export function diffSpecs(baseDoc: Obj, headDoc: Obj, opts: DiffOptions = {}): DiffReport {
+  const ctx = new DiffContext(baseDoc, headDoc);
+  ctx.within(null, () => {
+    compareDocs(ctx, baseDoc.info, "#/info", headDoc.info, "#/info", "API info");
+    compareServers(ctx, baseDoc, headDoc);
+    compareRequirements(ctx, baseDoc.security, "#/security", headDoc.security, "#/security", "api-global");
+  });
+  compareOperations(ctx, baseDoc, headDoc);
+  if (opts.facts !== false) compareRuntimeLimits(ctx, opts.facts ?? extractFacts(baseDoc as never), opts.facts ? null : ctx.base);
+  const changes = ctx.changes.sort(order);
+  const counts: Record<Level, number> = { ERR: 0, WARN: 0, INFO: 0 };
+  let bump: Bump = "none";
+  for (const c of changes) {
+    counts[c.level]++;
+    bump = maxBump(bump, RULES[c.id]!.bump);
+  }
+  return { changes, counts, bump };
+}

@@ -1,0 +1,35 @@
+// The shapes the diff engine hands out. `spec:sync` builds on these, so they change with care.
+import type { SpecFacts } from "../spec-facts.ts";
+
+export type Level = "ERR" | "WARN" | "INFO";
+export type Bump = "major" | "minor" | "patch" | "none";
+
+/** One classified difference between two specs. */
+export interface Change {
+  /** Rule id from the rules table, oasdiff vocabulary where oasdiff has one (e.g. `request-parameter-max-decreased`). */
+  id: string;
+  level: Level;
+  /** `"GET /v1/people"`, or null for document-wide changes (servers, global security). */
+  operation: string | null;
+  /** JSON pointer into the base document (`#/paths/~1v1~1people/get/...`), null when the thing is new. */
+  base: string | null;
+  /** JSON pointer into the head document, null when the thing is gone. */
+  head: string | null;
+  message: string;
+}
+
+export interface DiffReport {
+  changes: Change[];
+  counts: Record<Level, number>;
+  /** The semver bump the changes call for: any ERR → major; WARN or additions → minor; docs only → patch. */
+  bump: Bump;
+}
+
+export interface DiffOptions {
+  /**
+   * The constants the SDK currently runs with (page size, bulk chunk size, rate limit), compared with
+   * the head spec's limits. `undefined` computes them from the base spec (what the generated meta.ts
+   * holds); `false` skips the runtime-limit check.
+   */
+  facts?: SpecFacts | false;
+}
