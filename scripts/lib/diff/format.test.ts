@@ -1,0 +1,54 @@
+import { describe, expect, it } from "vitest";
+import { shop } from "./fixtures/index.ts";
+import { diffSpecs, formatReport, type DiffReport } from "./index.ts";
+
+function report(): DiffReport {
+  const h = shop();
+  h.components.parameters.PageSize.schema.maximum = 200;
+  h.components.schemas.ItemBase.properties.kind.enum.push("service|rental");
+  h.paths["/v1/items"].get.summary = "List all items";
+  return diffSpecs(shop(), h);
+}
+
+describe("formatReport", () => {
+  it("json is exactly { changes, counts, bump } with the six change fields", () => {
+    const parsed = JSON.parse(formatReport(report(), "json"));
+    expect(Object.keys(parsed)).toEqual(["changes", "counts", "bump"]);
+    expect(parsed.counts).toEqual({ ERR: 2, WARN: 3, INFO: 2 });
+    expect(parsed.bump).toBe("major");
+    expect(parsed.changes[0]).toEqual({
+      id: "request-parameter-max-decreased",
+      level: "ERR",
+      operation: "GET /v1/items",
+      base: "#/components/parameters/PageSize/schema/maximum",
+      head: "#/components/parameters/PageSize/schema/maximum",
+      message: "query parameter `page_size`: maximum decreased from 500 to 200",
+    });
+  });
+
+  it("markdown has a verdict line, the counts and one escaped table row per change", () => {
+    const md = formatReport(report(), "markdown", { base: "HEAD:spec.yaml", head: "new.yaml" });
+    const lines = md.split("\n");
+    expect(lines[0]).toBe("### ❌ API diff: 2 breaking changes: major bump");
+    expect(md).toContain("**2** ERR · **3** WARN · **2** INFO · bump **major**");
+    expect(lines.filter((l) => /^\| (❌|⚠️|ℹ️) /.test(l))).toHaveLength(7);
+    expect(md).toContain("enum value service\\|rental added");
+  });
+
+  it("markdown caps the table and says how to see the rest", () => {
+    const md = formatReport(report(), "markdown", { maxRows: 2 });
+    expect(md.split("\n").filter((l) => l.startsWith("| ❌"))).toHaveLength(2);
+    expect(md).toContain("…and 5 more");
+  });
+
+  it("markdown for an unchanged spec says so", () => {
+    expect(formatReport(diffSpecs(shop(), shop()), "markdown").split("\n")[0]).toBe("### ➖ API diff: no API changes");
+  });
+
+  it("text lists each change with its pointers and ends with the verdict", () => {
+    const text = formatReport(report(), "text");
+    expect(text).toContain("ERR  sdk-page-size-exceeds-maximum  GET /v1/items");
+    expect(text).toContain("base #/components/parameters/PageSize/schema/maximum  head #/components/parameters/PageSize/schema/maximum");
+    expect(text.split("\n").at(-1)).toBe("7 changes (2 ERR, 3 WARN, 2 INFO): 2 breaking changes: major bump");
+  });
+});

@@ -1,0 +1,75 @@
+import { describe, expect, it } from "vitest";
+import { shop } from "./fixtures/index.ts";
+import { diffSpecs } from "./index.ts";
+import { RefResolver, ptr } from "./resolve.ts";
+
+describe("ptr", () => {
+  it("escapes ~ and / per RFC 6901", () => {
+    expect(ptr("#/paths", "/v1/a~b", "get")).toBe("#/paths/~1v1~1a~0b/get");
+  });
+});
+
+describe("RefResolver", () => {
+  const doc = {
+    components: {
+      schemas: {
+        A: { $ref: "#/components/schemas/B" },
+        B: { type: "string", description: "b" },
+        Loop1: { $ref: "#/components/schemas/Loop2" },
+        Loop2: { $ref: "#/components/schemas/Loop1" },
+        "a/b": { type: "integer" },
+      },
+    },
+  };
+  const r = new RefResolver(doc);
+  it.each([
+    ["a chain to its end, pointing at the target", { $ref: "#/components/schemas/A" }, { at: "#/components/schemas/B", type: "string" }],
+    ["an escaped key", { $ref: "#/components/schemas/a~1b" }, { at: "#/components/schemas/a~1b", type: "integer" }],
+    ["an inline node as is", { type: "boolean" }, { at: "#/x", type: "boolean" }],
+  ])("follows %s", (_, node, want) => {
+    const got = r.resolve(node, "#/x");
+    expect({ at: got.at, type: got.node?.type }).toEqual(want);
+  });
+  it("stops on a ref-only cycle instead of looping", () => {
+    expect(r.resolve({ $ref: "#/components/schemas/Loop1" }, "#/x")).toMatchObject({ node: undefined, problem: "cycle" });
+  });
+  it("reports a broken ref", () => {
+    expect(r.resolve({ $ref: "#/components/schemas/Nope" }, "#/x")).toMatchObject({ node: undefined, problem: "broken" });
+  });
+  it("leaves external refs alone", () => {
+    expect(r.resolve({ $ref: "other.yaml#/X" }, "#/x")).toMatchObject({ external: "other.yaml#/X" });
+  });
+  it("lets 3.1 sibling keywords override the target", () => {
+    expect(r.resolve({ $ref: "#/components/schemas/B", description: "here" }, "#/x").node).toEqual({ type: "string", description: "here" });
+  });
+});
+
+describe("recursive schemas", () => {
+  it("an unchanged self-referencing schema yields no change and terminates", () => {
+    expect(diffSpecs(shop(), shop()).changes).toEqual([]);
+  });
+  it("finds a change inside the cycle once per operation", () => {
+    const head = shop();
+    head.components.schemas.Category.properties.name.type = "integer";
+    const { changes } = diffSpecs(shop(), head);
+    expect(changes.map((c) => [c.id, c.operation, c.head])).toEqual([
+      ["response-property-type-changed", "GET /v1/categories/{id}", "#/components/schemas/Category/properties/name"],
+    ]);
+  });
+  it("handles a cycle that only exists on one side", () => {
+    const base = shop();
+    base.components.schemas.Category.properties.children.items = { type: "object", properties: { name: { type: "string" } } };
+    const { changes } = diffSpecs(base, shop());
+    // the base's inline child had only `name`; the head's child is a Category, so it gains the rest
+    expect(changes.map((c) => [c.id, c.message])).toEqual([
+      ["response-property-added", "response property `children[].children` (response 200 body) added"],
+      ["response-property-added", "response property `children[].parent` (response 200 body) added"],
+    ]);
+  });
+  it("survives a mutual ref-only cycle on the head side", () => {
+    const head = shop();
+    head.components.schemas.Team = { $ref: "#/components/schemas/Team2" };
+    head.components.schemas.Team2 = { $ref: "#/components/schemas/Team" };
+    expect(() => diffSpecs(shop(), head)).not.toThrow();
+  });
+});
