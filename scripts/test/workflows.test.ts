@@ -1,0 +1,105 @@
+// The GitHub workflows parse, pin every action, run on Node 20 with pnpm from packageManager, and
+// only call root scripts that exist.
+import { readFileSync, readdirSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import { parse } from "yaml";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+const dir = path.join(root, ".github/workflows");
+const scripts: Record<string, string> = JSON.parse(readFileSync(path.join(root, "package.json"), "utf8")).scripts;
+
+type Step = { uses?: string; run?: string; with?: Record<string, unknown>; name?: string; if?: string };
+type Workflow = { on: Record<string, unknown>; permissions?: Record<string, string>; jobs: Record<string, { steps: Step[] }> };
+
+const load = (file: string): Workflow => parse(readFileSync(path.join(dir, file), "utf8"));
+const steps = (w: Workflow) => Object.values(w.jobs).flatMap((j) => j.steps);
+
+// pnpm's own commands; anything else after `pnpm` is a root script
+const BUILTIN = new Set(["install", "i", "add", "exec", "dlx", "store", "fetch", "publish", "config", "why", "list", "ls"]);
+
+/** Root scripts a shell snippet runs: `pnpm <script>` and `pnpm run <script>`. */
+function pnpmScripts(command: string): string[] {
+  const out: string[] = [];
+  for (const m of command.matchAll(/(?:^|[\s;&|(])pnpm((?:\s+-{1,2}[\w-]+)*)\s+([^\s;&|)"']+)(?:\s+([^\s;&|)"']+))?/g)) {
+    const [, , first, second] = m;
+    if (first === "run" && second) out.push(second);
+    else if (!BUILTIN.has(first!)) out.push(first!);
+  }
+  return out;
+}
+
+/** Every root script a workflow runs, from `run:` blocks and from action inputs such as `publish-script`. */
+function scriptsOf(w: Workflow): string[] {
+  return steps(w).flatMap((s) => [s.run ?? "", ...Object.values(s.with ?? {}).map(String)]).flatMap(pnpmScripts);
+}
+
+const files = readdirSync(dir).filter((f) => f.endsWith(".yml"));
+
+describe("pnpmScripts", () => {
+  it.each([
+    ["pnpm install --frozen-lockfile", []],
+    ["pnpm spec:lint", ["spec:lint"]],
+    ["pnpm -s run version && pnpm release", ["version", "release"]],
+    ['pnpm spec:sync --fail-on ERR --report "$RUNNER_TEMP/x.md"', ["spec:sync"]],
+    ["pnpm exec optic diff a b", []],
+    ["echo ok; pnpm nope", ["nope"]],
+  ])("%s → %j", (cmd, want) => {
+    expect(pnpmScripts(cmd)).toEqual(want);
+  });
+});
+
+describe.each(files)(".github/workflows/%s", (file) => {
+  const w = load(file);
+  it("runs only root scripts that exist in package.json", () => {
+    const used = scriptsOf(w);
+    expect(used.length).toBeGreaterThan(0);
+    expect(used.filter((s) => !(s in scripts))).toEqual([]);
+  });
+  it("pins every action to a full commit SHA or an exact version", () => {
+    const uses = steps(w).flatMap((s) => (s.uses ? [s.uses] : []));
+    expect(uses.length).toBeGreaterThan(0);
+    for (const u of uses) expect(u).toMatch(/^[\w.-]+\/[\w./-]+@([0-9a-f]{40}|v\d+\.\d+\.\d+)$/);
+  });
+  it("sets up Node 20 and takes pnpm from packageManager", () => {
+    const node = steps(w).filter((s) => s.uses?.startsWith("actions/setup-node@"));
+    expect(node.map((s) => String(s.with?.["node-version"]))).toEqual(["20"]);
+    const pnpm = steps(w).filter((s) => s.uses?.startsWith("pnpm/action-setup@"));
+    expect(pnpm).toHaveLength(1);
+    expect(pnpm[0]!.with?.version).toBeUndefined();
+    const order = steps(w).map((s) => s.uses?.split("@")[0] ?? s.run?.split(" ").slice(0, 2).join(" "));
+    expect(order.indexOf("pnpm/action-setup")).toBeLessThan(order.indexOf("actions/setup-node"));
+    expect(order).toContain("pnpm install");
+    expect(steps(w).find((s) => s.run?.startsWith("pnpm install"))!.run).toContain("--frozen-lockfile");
+  });
+});
+
+describe("what each workflow does", () => {
+  it("ci: on push and pull_request, the checks in order", () => {
+    const w = load("ci.yml");
+    expect(Object.keys(w.on).sort()).toEqual(["pull_request", "push"]);
+    expect(scriptsOf(w)).toEqual(["spec:lint", "generate:check", "build", "test", "test:exports"]);
+  });
+  it("contract-drift: daily and on demand, spec:sync failing on ERR with a job summary, then a PR", () => {
+    const w = load("contract-drift.yml");
+    expect(Object.keys(w.on).sort()).toEqual(["schedule", "workflow_dispatch"]);
+    expect((w.on.schedule as { cron: string }[])[0]!.cron).toMatch(/^\d+ \d+ \* \* \*$/);
+    const s = steps(w);
+    const sync = s.findIndex((x) => x.run?.includes("pnpm spec:sync"));
+    expect(s[sync]!.run).toMatch(/--fail-on ERR/);
+    expect(s.some((x) => x.if === "always()" && x.run?.includes("GITHUB_STEP_SUMMARY"))).toBe(true);
+    const pr = s.findIndex((x) => x.uses?.startsWith("peter-evans/create-pull-request@"));
+    expect(pr).toBeGreaterThan(sync);
+    // the PR step must not run after a breaking diff failed the sync step
+    expect(s[pr]!.if).toBeUndefined();
+    expect(w.permissions).toMatchObject({ contents: "write", "pull-requests": "write" });
+  });
+  it("release: changesets/action with pnpm release and provenance", () => {
+    const w = load("release.yml");
+    const cs = steps(w).find((x) => x.uses?.startsWith("changesets/action@"))!;
+    expect(cs.with?.["publish-script"]).toBe("pnpm release");
+    expect((cs as { env?: Record<string, string> }).env?.NPM_CONFIG_PROVENANCE).toBe("true");
+    expect(w.permissions?.["id-token"]).toBe("write");
+  });
+});
