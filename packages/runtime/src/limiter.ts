@@ -1,0 +1,211 @@
+// Proactive, client-wide pacing. The server counts in fixed windows whose start we cannot see;
+// a client-side fixed window out of phase with it can put 2 × limit into one server window.
+// A rolling window (≤ limit sends in ANY interval of windowMs + safetyMarginMs) is safe at every
+// alignment and still reaches the ceiling under load. Calls beyond the budget wait in FIFO order;
+// a 429 pauses everyone and re-aligns the window (see RateLimitStore.pause).
+import { createHash } from "node:crypto";
+import { MemoryStore } from "./stores/memory.js";
+import type { RateLimitRule, RateLimitStore } from "./stores/store.js";
+
+/** Options of {@link RateLimiter}. */
+export interface RateLimiterOptions {
+  /** Most sends in any window. */
+  limit: number;
+  /** Window length. @unit ms */
+  windowMs: number;
+  /** Added to the window to absorb network jitter. @default 50 @unit ms */
+  safetyMarginMs?: number;
+  /** Most attempts in flight at once. @default Infinity */
+  maxConcurrent?: number;
+  /** Where the window log and pause live. @default a new MemoryStore */
+  store?: RateLimitStore;
+  /** Identifies the budget (e.g. the API key); only its sha256 reaches the store. @default "default" */
+  key?: string;
+  clock?: () => number;
+  /** Resolves after `ms`; used to wake the queue. */
+  sleep?: (ms: number) => Promise<void>;
+  random?: () => number;
+}
+
+interface Waiter {
+  resolve(waitedMs: number): void;
+  reject(reason: unknown): void;
+  enqueuedAt: number;
+  done: boolean;
+  signal: AbortSignal | undefined;
+  onAbort: (() => void) | undefined;
+}
+
+/** The sha256 (hex) of a budget key: stores never see the raw key. */
+export function hashKey(key: string): string {
+  return createHash("sha256").update(key).digest("hex");
+}
+
+const defaultSleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
+/** Rolling-window limiter with a FIFO queue, optional concurrency cap and a shared 429 pause. */
+export class RateLimiter {
+  readonly rule: RateLimitRule;
+  readonly key: string;
+  private readonly store: RateLimitStore;
+  private readonly maxConcurrent: number;
+  private readonly clock: () => number;
+  private readonly sleep: (ms: number) => Promise<void>;
+  private readonly random: () => number;
+  private readonly queue: Waiter[] = [];
+  private qHead = 0;
+  private waiting = 0;
+  private active = 0;
+  private pumping = false;
+  private wakeAt = 0;
+  private pausedUntil = 0;
+
+  constructor(options: RateLimiterOptions) {
+    if (!(options.limit >= 1) || !(options.windowMs > 0)) {
+      throw new RangeError(`rateLimit needs limit ≥ 1 and windowMs > 0, got ${options.limit} per ${options.windowMs} ms.`);
+    }
+    this.clock = options.clock ?? Date.now;
+    this.sleep = options.sleep ?? defaultSleep;
+    this.random = options.random ?? Math.random;
+    this.rule = { limit: Math.floor(options.limit), windowMs: options.windowMs + (options.safetyMarginMs ?? 50) };
+    this.maxConcurrent = options.maxConcurrent ?? Number.POSITIVE_INFINITY;
+    this.store = options.store ?? new MemoryStore({ clock: this.clock });
+    this.key = hashKey(options.key ?? "default");
+  }
+
+  /** Calls waiting for a slot. */
+  get queueLength(): number {
+    return this.waiting;
+  }
+
+  /** Attempts holding a slot (acquired, not yet released). */
+  get inFlight(): number {
+    return this.active;
+  }
+
+  /**
+   * Waits (FIFO) for a send slot; resolves with the time spent waiting (ms). Every successful
+   * acquire must be followed by one {@link release}. Rejects with the signal's reason on abort.
+   */
+  acquire(signal?: AbortSignal): Promise<number> {
+    if (signal?.aborted) return Promise.reject(signal.reason);
+    return new Promise<number>((resolve, reject) => {
+      const w: Waiter = { resolve, reject, enqueuedAt: this.clock(), done: false, signal, onAbort: undefined };
+      if (signal) {
+        w.onAbort = () => {
+          if (w.done) return;
+          w.done = true;
+          this.waiting--;
+          reject(signal.reason);
+          // an aborted head must not hold up the calls behind it
+          this.pump();
+        };
+        signal.addEventListener("abort", w.onAbort, { once: true });
+      }
+      this.queue.push(w);
+      this.waiting++;
+      this.pump();
+    });
+  }
+
+  /** Gives back a concurrency slot (the rolling window is unaffected: the send happened). */
+  release(): void {
+    this.active--;
+    if (this.waiting) this.pump();
+  }
+
+  /**
+   * A 429 was observed: no call is dispatched for `ms` plus a small positive jitter (so paused
+   * clients do not return in lockstep), and the window re-aligns to the server's.
+   */
+  async pause(ms: number): Promise<void> {
+    const total = ms + this.random() * Math.min(1000, Math.max(10, this.rule.windowMs / 20));
+    this.pausedUntil = Math.max(this.pausedUntil, this.clock() + total);
+    await this.store.pause(this.key, Math.ceil(total));
+    this.pump();
+  }
+
+  /** Rejects every queued call with `reason` (the store is left open: it may be shared). */
+  clear(reason: unknown): void {
+    for (let w = this.head(); w; w = this.head()) this.settle(w, reason);
+  }
+
+  private head(): Waiter | undefined {
+    while (this.qHead < this.queue.length) {
+      const w = this.queue[this.qHead]!;
+      if (!w.done) {
+        // drop the settled prefix now and then so a queue that never empties stays small
+        if (this.qHead > 1024 && this.qHead * 2 > this.queue.length) {
+          this.queue.splice(0, this.qHead);
+          this.qHead = 0;
+        }
+        return this.queue[this.qHead];
+      }
+      this.qHead++;
+    }
+    this.queue.length = 0;
+    this.qHead = 0;
+    return undefined;
+  }
+
+  private pump(): void {
+    while (!this.pumping && this.active < this.maxConcurrent && this.head()) {
+      const now = this.clock();
+      if (this.pausedUntil > now) return this.wake(this.pausedUntil - now);
+      const r = this.store.take(this.key, this.rule);
+      if (typeof r === "number") {
+        if (!this.grant(r)) return;
+        continue;
+      }
+      // async store: hold the queue until this take settles, so the order stays FIFO
+      this.pumping = true;
+      r.then(
+        (wait) => {
+          this.pumping = false;
+          if (this.grant(wait)) this.pump();
+        },
+        (err: unknown) => {
+          this.pumping = false;
+          this.settle(this.head(), err);
+          this.pump();
+        },
+      );
+      return;
+    }
+  }
+
+  /** Hands a taken slot to the head waiter; on `wait > 0` arms the wake-up instead. */
+  private grant(wait: number): boolean {
+    if (wait > 0) {
+      this.wake(wait);
+      return false;
+    }
+    const w = this.head();
+    // the waiter aborted while an async take was in flight: the slot is spent, which is merely conservative
+    if (!w) return true;
+    this.active++;
+    this.settle(w);
+    return true;
+  }
+
+  private settle(w: Waiter | undefined, err?: unknown): void {
+    if (!w) return;
+    w.done = true;
+    this.waiting--;
+    this.qHead++;
+    if (w.onAbort) w.signal!.removeEventListener("abort", w.onAbort);
+    if (err !== undefined) w.reject(err);
+    else w.resolve(this.clock() - w.enqueuedAt);
+  }
+
+  private wake(ms: number): void {
+    const at = this.clock() + ms;
+    // one pending wake-up is enough unless this one is earlier
+    if (this.wakeAt && this.wakeAt <= at && this.wakeAt > this.clock()) return;
+    this.wakeAt = at;
+    void this.sleep(Math.max(1, ms)).then(() => {
+      if (this.wakeAt === at) this.wakeAt = 0;
+      this.pump();
+    });
+  }
+}
