@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { type ChunkInfo, chunk, writeInChunks } from "./chunk.js";
+import { ChunkError, type ChunkInfo, chunk, writeInChunks } from "./chunk.js";
+import { AbortError } from "./errors.js";
 
 const entries = (n: number) => Array.from({ length: n }, (_, i) => i);
 
@@ -28,7 +29,7 @@ describe("chunk", () => {
   });
 
   it.each([0, -1, 1.5, Number.NaN])("rejects size %s", (size) => {
-    expect(() => chunk([1], size)).toThrow(RangeError);
+    expect(() => chunk([1], size)).toThrow(ChunkError);
   });
 });
 
@@ -90,6 +91,7 @@ describe("writeInChunks", () => {
     });
     expect(calls).toHaveLength(1);
     expect(result).toMatchObject({ ok: false, written: 100, failedChunk: 1, remaining: entries(300).slice(100) });
-    expect(result.ok === false && (result.error as Error).message).toBe("user stop");
+    expect(result.ok === false && result.error).toBeInstanceOf(AbortError);
+    expect(result.ok === false && (result.error as AbortError).cause).toEqual(new Error("user stop"));
   });
 });

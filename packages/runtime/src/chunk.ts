@@ -1,10 +1,16 @@
 // Chunked writes: a bulk endpoint takes at most `maxItems` entries per request, callers have any
 // number. Chunks go one after another, in order (so pacing applies and the server sees the
 // caller's order); the first failure stops the run and hands back the part not yet written.
+import { AbortError, SdkError } from "./errors.js";
+
+/** A chunked write was asked for with an impossible chunk size. */
+export class ChunkError extends SdkError {
+  override name = "ChunkError";
+}
 
 /** Splits `entries` into consecutive arrays of at most `size` entries. */
 export function chunk<T>(entries: readonly T[], size: number): T[][] {
-  if (!Number.isInteger(size) || size < 1) throw new RangeError(`Chunk size must be a positive integer, got ${String(size)}.`);
+  if (!Number.isInteger(size) || size < 1) throw new ChunkError(`Chunk size must be a positive integer, got ${String(size)}.`);
   const out: T[][] = [];
   for (let i = 0; i < entries.length; i += size) out.push(entries.slice(i, i + size));
   return out;
@@ -59,14 +65,15 @@ export interface ChunkedWriteStopped<TEntry, TResult> {
   remaining: TEntry[];
   /** Index of the chunk that failed (or was not started because of an abort). */
   failedChunk: number;
-  /** Why it stopped: what `send` threw, or the abort reason. */
+  /** Why it stopped: what `send` threw, or an AbortError (the signal's reason as `cause`). */
   error: unknown;
 }
 
 export type ChunkedWriteResult<TEntry, TResult> = ChunkedWriteComplete<TEntry, TResult> | ChunkedWriteStopped<TEntry, TResult>;
 
-function abortReason(signal: AbortSignal): unknown {
-  return signal.reason ?? new DOMException("The write was aborted.", "AbortError");
+function abortReason(signal: AbortSignal): AbortError {
+  const reason: unknown = signal.reason;
+  return reason instanceof AbortError ? reason : new AbortError("The chunked write was aborted by its AbortSignal.", { cause: reason });
 }
 
 /** Sends `entries` in chunks of at most `maxItems`, one request at a time, stopping at the first failure. */

@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from "vitest";
+import { AbortError } from "../errors.js";
 import { PaginationError } from "./errors.js";
 import { type Envelope, fakeList, type Row, rows, strategy } from "./fake-list.test-helper.js";
 import type { PageNumberRequest } from "./page-number.js";
@@ -153,7 +154,8 @@ describe("createPaginator over a page-number envelope", () => {
     const run = (async () => {
       for await (const _ of paginator) if (++n === 3) controller.abort(new Error("stop now"));
     })();
-    await expect(run).rejects.toThrow("stop now");
+    await expect(run).rejects.toBeInstanceOf(AbortError);
+    await expect(run).rejects.toMatchObject({ cause: new Error("stop now") });
     expect(n).toBe(3);
     expect(list.state.requests).toHaveLength(1);
   });
@@ -162,7 +164,7 @@ describe("createPaginator over a page-number envelope", () => {
     const controller = new AbortController();
     controller.abort();
     const { list, paginator } = listing(10, { signal: controller.signal });
-    await expect(paginator.toArray()).rejects.toMatchObject({ name: "AbortError" });
+    await expect(paginator.toArray()).rejects.toBeInstanceOf(AbortError);
     expect(list.state.requests).toHaveLength(0);
   });
 
