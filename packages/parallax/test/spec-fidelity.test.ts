@@ -56,14 +56,16 @@ function typeOf(doc: Obj, node: unknown): { type: string; nullable: boolean } {
 function shape(doc: Obj, node: unknown): { props: Record<string, unknown[]>; required: Set<string> } {
   const s = resolve(doc, node);
   const props: Record<string, unknown[]> = {};
-  const required = new Set<string>();
+  const required = new Set<string>(s.required ?? []);
+  const declare = (name: string, ...schemas: unknown[]) => {
+    props[name] = [...(props[name] ?? []), ...schemas];
+  };
   for (const part of [...(s.allOf ?? []), ...(s.anyOf ?? []), ...(s.oneOf ?? [])]) {
     const inner = shape(doc, part);
-    for (const [k, v] of Object.entries(inner.props)) (props[k] ??= []).push(...v);
-    inner.required.forEach((r) => required.add(r));
+    for (const [k, v] of Object.entries(inner.props)) declare(k, ...v);
+    for (const r of inner.required) required.add(r);
   }
-  for (const [k, v] of Object.entries(s.properties ?? {})) (props[k] ??= []).push(v);
-  (s.required ?? []).forEach((r: string) => required.add(r));
+  for (const [k, v] of Object.entries(s.properties ?? {})) declare(k, v);
   return { props, required };
 }
 
