@@ -18,6 +18,8 @@ export interface OpRef {
   item: Obj;
   op: Obj;
   at: string;
+  /** A 3.1 webhook: the vendor sends the request, so its body is compared as a response. */
+  webhook: boolean;
 }
 
 export function listOperations(doc: Obj): OpRef[] {
@@ -26,7 +28,13 @@ export function listOperations(doc: Obj): OpRef[] {
     if (!item || typeof item !== "object") continue;
     for (const method of METHODS) {
       if (!item[method]) continue;
-      out.push({ method, path, name: `${method.toUpperCase()} ${path}`, shape: `${method} ${path.replace(/\{[^}]*\}/g, "{}")}`, item, op: item[method], at: ptr("#/paths", path, method) });
+      out.push({ method, path, name: `${method.toUpperCase()} ${path}`, shape: `${method} ${path.replace(/\{[^}]*\}/g, "{}")}`, item, op: item[method], at: ptr("#/paths", path, method), webhook: false });
+    }
+  }
+  for (const [name, item] of Object.entries<Obj>(doc.webhooks ?? {})) {
+    if (!item || typeof item !== "object") continue;
+    for (const method of METHODS) {
+      if (item[method]) out.push({ method, path: name, name: `WEBHOOK ${name}`, shape: `webhook ${name}`, item, op: item[method], at: ptr("#/webhooks", name, method), webhook: true });
     }
   }
   return out;
@@ -48,7 +56,7 @@ export function compareOperations(ctx: DiffContext, baseDoc: Obj, headDoc: Obj):
       pairs.push([b, h]);
     } else {
       ctx.within(b.name, () => {
-        const pathGone = !head.some((x) => x.path === b.path || x.path.replace(/\{[^}]*\}/g, "{}") === b.path.replace(/\{[^}]*\}/g, "{}"));
+        const pathGone = !b.webhook && !head.some((x) => x.path === b.path || x.path.replace(/\{[^}]*\}/g, "{}") === b.path.replace(/\{[^}]*\}/g, "{}"));
         const dep = b.op.deprecated === true ? "with" : "without";
         ctx.emit(`api-${pathGone ? "path-" : ""}removed-${dep}-deprecation`, b.at, null, `${b.name} removed${dep === "with" ? " (it was deprecated)" : ""}`);
       });
@@ -69,6 +77,13 @@ function compareOperation(ctx: DiffContext, b: OpRef, h: OpRef): void {
   const th: string[] = h.op.tags ?? [];
   for (const t of tb) if (!th.includes(t)) ctx.emit("api-tag-removed", ptr(b.at, "tags"), ptr(h.at, "tags"), `tag ${show(t)} removed`);
   for (const t of th) if (!tb.includes(t)) ctx.emit("api-tag-added", ptr(b.at, "tags"), ptr(h.at, "tags"), `tag ${show(t)} added`);
+  if (b.webhook) {
+    // what the vendor sends us: a field it stops sending breaks our handlers, a new one does not
+    const rb = ctx.base.resolve(b.op.requestBody, ptr(b.at, "requestBody"));
+    const rh = ctx.head.resolve(h.op.requestBody, ptr(h.at, "requestBody"));
+    if (rb.node && rh.node) compareContent(ctx, rb.node.content, ptr(rb.at, "content"), rh.node.content, ptr(rh.at, "content"), "response", "webhook payload");
+    return;
+  }
   compareParameters(ctx, b, h);
   compareRequestBody(ctx, b, h);
   compareResponses(ctx, b, h);

@@ -8,6 +8,8 @@ type Obj = Record<string, any>;
 export interface At {
   node: unknown;
   at: string;
+  /** Further definitions of the same property from other allOf parts; all of them apply. */
+  also?: At[];
 }
 export interface Bound {
   value: number;
@@ -50,6 +52,13 @@ function bound(s: Obj, at: string, key: "maximum" | "minimum"): Bound | undefine
 
 function count(s: Obj, at: string, key: string): Bound | undefined {
   return typeof s[key] === "number" ? { value: s[key], exclusive: false, at: ptr(at, key) } : undefined;
+}
+
+/** The view of a property defined in several allOf parts: every definition merged. */
+export function viewAll(r: RefResolver, a: At): SchemaView {
+  const v = view(r, a.node, a.at);
+  for (const extra of a.also ?? []) mergeInto(v, view(r, extra.node, extra.at));
+  return v;
 }
 
 /** Builds the view of `node` (at pointer `at`) in the document `r` resolves against. */
@@ -112,7 +121,7 @@ export function view(r: RefResolver, node: unknown, at: string, depth = 0): Sche
 }
 
 /** allOf: the part adds what the schema does not already say. */
-function mergeInto(v: SchemaView, part: SchemaView): void {
+export function mergeInto(v: SchemaView, part: SchemaView): void {
   if (part.types) {
     const both = v.types?.filter((t) => part.types!.includes(t));
     v.types = both?.length ? both : part.types;
@@ -121,7 +130,11 @@ function mergeInto(v: SchemaView, part: SchemaView): void {
   v.enum ??= part.enum;
   v.pattern ??= part.pattern;
   for (const [k, b] of Object.entries(part.limits) as [LimitName, Bound][]) v.limits[k] ??= b;
-  for (const [k, p] of part.properties) if (!v.properties.has(k)) v.properties.set(k, p);
+  for (const [k, p] of part.properties) {
+    const mine = v.properties.get(k);
+    if (!mine) v.properties.set(k, p);
+    else v.properties.set(k, { ...mine, also: [...(mine.also ?? []), p, ...(p.also ?? [])] });
+  }
   for (const k of part.required) v.required.add(k);
   v.items ??= part.items;
   v.additional ??= part.additional;

@@ -3,7 +3,7 @@
 // oneOf/anyOf and (via the view) allOf. `$ref` cycles end at the first pair seen twice.
 import { show, type DiffContext } from "./context.ts";
 import type { RefResolver } from "./resolve.ts";
-import { view, type Bound, type LimitName, type SchemaView, type At } from "./schema-view.ts";
+import { viewAll, type Bound, type LimitName, type SchemaView, type At } from "./schema-view.ts";
 
 export interface Place {
   dir: "request" | "response";
@@ -40,8 +40,8 @@ export function compareSchema(ctx: DiffContext, b: At, h: At, place: Place, dept
   if ((rb.ref || rh.ref) && !ctx.enter(`${place.dir}|${rb.at}|${rh.at}`)) return;
   if (depth > 64) return;
   compareDocs(ctx, rb.node, rb.at, rh.node, rh.at, subjectOf(place));
-  const vb = view(ctx.base, b.node, b.at);
-  const vh = view(ctx.head, h.node, h.at);
+  const vb = viewAll(ctx.base, b);
+  const vh = viewAll(ctx.head, h);
   if (!compareTypes(ctx, vb, vh, place)) return;
   compareNullable(ctx, vb, vh, place);
   compareEnum(ctx, vb, vh, place);

@@ -47,6 +47,14 @@ const optionalQuery = (doc: Doc, pred: (p: Record<string, any>) => boolean = () 
   }
   throw new Error("corpus: no inline optional query parameter");
 };
+/** A query parameter (inline or shared in components/parameters), resolved: editing it edits every use. */
+const queryParam = (doc: Doc, what: string, pred: (p: Record<string, any>) => boolean) => {
+  for (const o of ops(doc)) {
+    const p = params(doc, o).find((x) => x.in === "query" && pred(x));
+    if (p) return p;
+  }
+  throw new Error(`corpus: no query parameter ${what}`);
+};
 const success = (o: Op) => Object.keys(o.op.responses).find((c) => /^2\d\d$/.test(c))!;
 
 export const CORPUS: CorpusCase[] = [
@@ -121,16 +129,16 @@ export const CORPUS: CorpusCase[] = [
   },
   { name: "query parameter removed", want: ["ERR request-parameter-removed"], bump: "major", mutate: (d) => { const { o, p } = optionalQuery(d); o.op.parameters.splice(o.op.parameters.indexOf(p), 1); } },
   {
-    name: "parameter enum value removed",
-    want: ["ERR request-parameter-enum-value-removed"],
+    name: "parameter restricted to an enum",
+    want: ["ERR request-parameter-became-enum"],
     bump: "major",
-    mutate: (d) => optionalQuery(d, (x) => Array.isArray(x.schema?.enum) && x.schema.enum.length > 1).p.schema.enum.pop(),
+    mutate: (d) => (queryParam(d, "free-text string", (p) => typeOf(p.schema) === "string" && !p.schema.enum && !p.schema.format).schema.enum = ["alpha", "beta"]),
   },
   {
-    name: "parameter enum value added",
-    want: ["INFO request-parameter-enum-value-added"],
-    bump: "minor",
-    mutate: (d) => optionalQuery(d, (x) => Array.isArray(x.schema?.enum)).p.schema.enum.push("corpus_value"),
+    name: "page minimum raised",
+    want: ["ERR request-parameter-min-increased"],
+    bump: "major",
+    mutate: (d) => (queryParam(d, "page", (p) => p.name === (d["x-pagination"]?.pageParam ?? "page")).schema.minimum += 1),
   },
   {
     name: "page_size maximum 500 → 200",
@@ -185,25 +193,25 @@ export const CORPUS: CorpusCase[] = [
     mutate: (d) => (findProp(d, "request", "in an object", () => true).parent.properties.corpus_field = { type: "string" }),
   },
   {
-    name: "request enum value removed",
-    want: ["ERR request-property-enum-value-removed"],
+    name: "request property restricted to an enum",
+    want: ["ERR request-property-became-enum"],
     bump: "major",
-    mutate: (d) => findProp(d, "request", "with an enum", (p) => Array.isArray(p.enum) && p.enum.length > 1).prop.enum.pop(),
+    mutate: (d) => (findProp(d, "request", "free-text string", (p) => typeOf(p) === "string" && !p.enum && !p.format).prop.enum = ["alpha", "beta"]),
   },
   {
-    name: "request enum value added",
-    want: ["INFO request-property-enum-value-added"],
-    bump: "minor",
-    mutate: (d) => findProp(d, "request", "with an enum", (p) => Array.isArray(p.enum)).prop.enum.push("corpus_value"),
-  },
-  {
-    name: "request string maxLength tightened",
-    want: ["ERR request-property-max-length-decreased"],
-    bump: "major",
+    name: "response (webhook payload) enum value removed",
+    want: ["INFO response-property-enum-value-removed"],
+    bump: "patch",
     mutate: (d) => {
-      const { prop } = findProp(d, "request", "string with maxLength", (p) => typeof p.maxLength === "number" && p.maxLength > 1);
-      prop.maxLength = Math.floor(prop.maxLength / 2);
+      const { prop } = findProp(d, "webhook", "with an enum, or an array of enum items", (p) => Array.isArray(p.enum ?? p.items?.enum));
+      (prop.enum ?? prop.items.enum).pop();
     },
+  },
+  {
+    name: "request string maxLength set",
+    want: ["ERR request-property-max-length-set"],
+    bump: "major",
+    mutate: (d) => (findProp(d, "request", "string without maxLength", (p) => typeOf(p) === "string" && p.maxLength === undefined && !p.enum).prop.maxLength = 3),
   },
   {
     name: "request property pattern added",
@@ -252,11 +260,14 @@ export const CORPUS: CorpusCase[] = [
   },
   { name: "response property added", want: ["INFO response-property-added"], bump: "minor", mutate: (d) => (findProp(d, "response", "any", () => true).parent.properties.corpus_field = { type: "string" }) },
   {
-    name: "response enum value added",
+    name: "response (webhook payload) enum value added",
     want: ["WARN response-property-enum-value-added"],
     bump: "minor",
     opticNote: "Optic treats a new response enum value as compatible; callers with an exhaustive switch over the generated union meet a value they do not handle, so we warn (minor, not major).",
-    mutate: (d) => findProp(d, "response", "with an enum", (p) => Array.isArray(p.enum)).prop.enum.push("corpus_value"),
+    mutate: (d) => {
+      const { prop } = findProp(d, "webhook", "with an enum, or an array of enum items", (p) => Array.isArray(p.enum ?? p.items?.enum));
+      (prop.enum ?? prop.items.enum).push("corpus_value");
+    },
   },
   {
     name: "response property became nullable",
@@ -312,9 +323,9 @@ export const CORPUS: CorpusCase[] = [
     mutate: (d) => {
       // split the body schema into allOf [its properties, { required: [one more] }]
       const { parent, name } = findProp(d, "request", "that is optional", (_, n, par) => !(par.required ?? []).includes(n));
-      const copy = { ...parent };
-      for (const k of Object.keys(parent)) delete parent[k];
-      parent.allOf = [copy, { type: "object", required: [name] }];
+      const { description, title, ...rest } = parent;
+      for (const k of Object.keys(parent)) if (k !== "description" && k !== "title") delete parent[k];
+      parent.allOf = [rest, { type: "object", required: [name] }];
     },
   },
 

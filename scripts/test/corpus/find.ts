@@ -66,16 +66,21 @@ function reachable(doc: Doc, roots: unknown[]): Set<Obj> {
   return out;
 }
 
-/** Schemas reachable from request bodies and parameters, and from responses. */
-export function sides(doc: Doc): { request: Set<Obj>; response: Set<Obj> } {
+/** Schemas reachable from request bodies and parameters, from responses, and from webhook payloads. */
+export function sides(doc: Doc): { request: Set<Obj>; response: Set<Obj>; webhook: Set<Obj> } {
   const req: unknown[] = [];
   const res: unknown[] = [];
+  const hook: unknown[] = [];
   for (const o of ops(doc)) {
     for (const p of params(doc, o)) req.push(p?.schema);
     for (const m of Object.values<Obj>(deref(doc, o.op.requestBody)?.content ?? {})) req.push(m.schema);
     for (const r of Object.values<any>(o.op.responses ?? {})) for (const m of Object.values<Obj>(deref(doc, r)?.content ?? {})) res.push(m.schema);
   }
-  return { request: reachable(doc, req), response: reachable(doc, res) };
+  // webhook payloads are sent by the vendor: the receiving side, like a response
+  for (const item of Object.values<Obj>(doc.webhooks ?? {})) {
+    for (const m of METHODS) for (const media of Object.values<Obj>(deref(doc, item?.[m]?.requestBody)?.content ?? {})) hook.push(media.schema);
+  }
+  return { request: reachable(doc, req), response: reachable(doc, res), webhook: reachable(doc, hook) };
 }
 
 export interface PropHit {
@@ -88,13 +93,15 @@ export interface PropHit {
  * An inline property of a schema reachable only from `side` (so a mutation shows up on that side
  * alone), for which `pred` holds. Throws when none exists.
  */
-export function findProp(doc: Doc, side: "request" | "response", what: string, pred: (prop: Obj, name: string, parent: Obj) => boolean): PropHit {
+export function findProp(doc: Doc, side: "request" | "response" | "webhook", what: string, pred: (prop: Obj, name: string, parent: Obj) => boolean): PropHit {
   const s = sides(doc);
-  const [mine, other] = side === "request" ? [s.request, s.response] : [s.response, s.request];
+  const mine = s[side];
+  const others = (["request", "response", "webhook"] as const).filter((x) => x !== side).map((x) => s[x]);
+  const elsewhere = (o: Obj) => others.some((set) => set.has(o));
   for (const parent of mine) {
-    if (other.has(parent)) continue;
+    if (elsewhere(parent)) continue;
     for (const [name, prop] of Object.entries<Obj>(parent.properties ?? {})) {
-      if (prop && !prop.$ref && !other.has(prop) && pred(prop, name, parent)) return { parent, name, prop };
+      if (prop && !prop.$ref && !elsewhere(prop) && pred(prop, name, parent)) return { parent, name, prop };
     }
   }
   throw new Error(`corpus: no ${side}-only property ${what} in the spec`);
