@@ -130,6 +130,8 @@ function checkOperation(doc: Obj, o: Obj, diffs: string[]): void {
     }
     if (Boolean(got.required) !== p.required) diffs.push(`${where}: parameter ${p.name} required=${Boolean(got.required)}, sheet says ${p.required}`);
   }
+  const sharedPaging = ["Page", "PageSize"].every((n) => (op.parameters ?? []).some((p: Obj) => p.$ref === `#/components/parameters/${n}`));
+  if (o.paginated && !sharedPaging) diffs.push(`${where}: paginated but does not $ref the shared Page/PageSize parameters`);
   for (const q of params) {
     const documented = (o.params as SheetParam[]).some((p) => p.name === q.name && p.in === q.in);
     if (!documented && !declared(`${q.in} parameter ${q.name}`)) diffs.push(`${where}: ${q.in} parameter ${q.name} is not documented and not in x-parallax-inferred`);
@@ -260,6 +262,7 @@ describe("spec fidelity to the fact sheet", () => {
     ["nested required", (d) => (d.components.schemas.ProjectOfferingRoleAssignment.required = ["id"]), /results\.assignment\.type required=false/],
     ["undeclared property", (d) => (d.components.schemas.Role.properties.colour = { type: "string" }), /schema Role: property colour is not documented/],
     ["error not shared", (d) => (d.paths[roles].get.responses["429"] = { description: "copied" }), /response 429 is not a \$ref/],
+    ["inline page_size", (d) => (d.paths["/v1/people"].get.parameters[1] = { name: "page_size", in: "query", schema: { type: "integer" } }), /GET \/v1\/people: paginated but does not \$ref/],
     ["webhook values", (d) => d.components.schemas.ProjectModifiedPayload.properties.ModifiedProperties.items.enum.pop(), /project\.modified: ModifiedProperties values differ/],
   ];
   it.each(cases)("catches a difference: %s", (_name, mutate, expected) => {
