@@ -1,2 +1,33 @@
+// Exports only.
+export {
+  AbortError,
+  ApiError,
+  type ApiErrorInit,
+  AuthenticationError,
+  type CallInfo,
+  ConflictError,
+  ConnectionError,
+  ERROR_BY_STATUS,
+  errorFromResponse,
+  InternalServerError,
+  NotFoundError,
+  PermissionDeniedError,
+  RateLimitError,
+  SdkError,
+  serverText,
+  TimeoutError,
+  ValidationError,
+  type ValidationIssue,
+} from "./errors.js";
+export { hashKey, RateLimiter, type RateLimiterOptions } from "./limiter.js";
+export { createTransportMiddleware } from "./middleware.js";
+export type { AttemptEvent, RateLimitOptions, RetryContext, RetryOptions, TransportLogger, TransportOptions } from "./options.js";
+export { parseRateLimitHeaders, type RateLimitInfo } from "./rate-limit-headers.js";
+export { DEFAULT_REDACT_HEADERS, REDACTED } from "./redact.js";
+export { type FetchResult, unwrap } from "./result.js";
+export { backoffDelay, type BackoffOptions, type FailureKind, IDEMPOTENT_METHODS, parseRetryAfter, type RetryDecision, type RetryInput, shouldRetry } from "./retry.js";
+export { MemoryStore, type MemoryStoreOptions } from "./stores/memory.js";
+export type { RateLimitRule, RateLimitStore } from "./stores/store.js";
+export { createResilientFetch, createTransport, type Transport } from "./transport.js";
 export * from "./pagination/index.js";
 export * from "./chunk.js";

@@ -1,0 +1,123 @@
+// Options, one object per concern, documented where they are declared; defaults live here only.
+import type { RateLimitInfo } from "./rate-limit-headers.js";
+import type { FailureKind } from "./retry.js";
+import type { RateLimitStore } from "./stores/store.js";
+
+/** Client-wide pacing. The vendor package passes the numbers its spec states. */
+export interface RateLimitOptions {
+  /** Most sends in any window (the server's quota). */
+  limit: number;
+  /** The server's window length. @unit ms */
+  windowMs: number;
+  /** Added to the window to absorb network jitter. @default 1 % of windowMs, clamped to 10–250 @unit ms */
+  safetyMarginMs?: number;
+  /** Most attempts in flight at once. @default Infinity */
+  maxConcurrent?: number;
+  /** Where the window and the 429 pause live; share one (e.g. Redis) across processes using the same key. @default a new in-memory store */
+  store?: RateLimitStore;
+  /** Identifies the budget, usually the API key. Only its sha256 reaches the store. @default "default" */
+  key?: string;
+}
+
+/** What a `retryOn` hook sees. */
+export interface RetryContext {
+  method: string;
+  path: string;
+  attempt: number;
+  status?: number;
+  failure?: FailureKind;
+}
+
+/** Retries of failed attempts; see `shouldRetry` for which failures qualify. */
+export interface RetryOptions {
+  /** Retries after the first attempt. @default 2 */
+  maxRetries?: number;
+  /** Upper bound of the first backoff (full jitter doubles it per retry). @default 500 @unit ms */
+  baseDelayMs?: number;
+  /** Cap of any single backoff. @default 8000 @unit ms */
+  maxDelayMs?: number;
+  /** Overrides the decision table: return true/false to force, undefined to keep the default. Never called for caller aborts or once retries are spent. */
+  retryOn?: (ctx: RetryContext) => boolean | undefined;
+}
+
+/** One event per attempt, for logs and metrics. Never carries header values. */
+export interface AttemptEvent {
+  method: string;
+  /** URL path, no query string. */
+  path: string;
+  /** The OpenAPI path template, when the transport middleware is installed, e.g. `/pets/{id}`. */
+  operation?: string;
+  /** 1-based. */
+  attempt: number;
+  status?: number;
+  /** Why no response arrived. */
+  error?: FailureKind;
+  /** Time spent queued by the limiter before this attempt. @unit ms */
+  waitedMs: number;
+  /** Calls still waiting in the limiter's queue. */
+  queueLength: number;
+  /** Whether another attempt follows, and why (or why not). */
+  retry: boolean;
+  reason: string;
+  /** Delay before the next attempt (a 429 pause is applied by the limiter). @unit ms */
+  retryInMs?: number;
+  retryAfterMs?: number;
+  rateLimit?: RateLimitInfo;
+}
+
+/** A logger: `debug` gets every attempt, `warn` the failed ones. */
+export interface TransportLogger {
+  debug?(message: string, event: AttemptEvent): void;
+  warn?(message: string, event: AttemptEvent): void;
+}
+
+/** Options of `createTransport` / `createResilientFetch`. */
+export interface TransportOptions {
+  /** Proactive pacing, or `false` for none. @default { limit: 60, windowMs: 60_000 } (a neutral fallback; vendor packages pass their own) */
+  rateLimit?: RateLimitOptions | false;
+  /** Retry policy, or `false` for a single attempt. @default { maxRetries: 2, baseDelayMs: 500, maxDelayMs: 8000 } */
+  retry?: RetryOptions | false;
+  /** Per attempt, until the whole response (headers and body) has arrived; 0 disables. @default 60_000 @unit ms */
+  timeoutMs?: number;
+  /** Whole call: queueing, every attempt and the waits between them; 0 disables. @default 0 @unit ms */
+  deadlineMs?: number;
+  /** Throw the typed error for non-2xx responses instead of returning them. @default false */
+  throwOnError?: boolean;
+  /** The fetch to wrap. @default globalThis.fetch */
+  fetch?: typeof fetch;
+  logger?: TransportLogger;
+  onAttempt?: (event: AttemptEvent) => void;
+  /** Header names whose values are redacted, added to the defaults (Authorization, Cookie, X-API-KEY…). @default [] */
+  redactHeaders?: string[];
+  /** Current time, for tests. @default Date.now @unit ms */
+  clock?: () => number;
+  /** Waits `ms` or rejects with the signal's reason, for tests. */
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  /** Uniform in [0, 1), for tests. @default Math.random */
+  random?: () => number;
+}
+
+export const DEFAULT_RATE_LIMIT: RateLimitOptions = { limit: 60, windowMs: 60_000 };
+export const DEFAULT_RETRY = { maxRetries: 2, baseDelayMs: 500, maxDelayMs: 8000 } as const;
+export const DEFAULT_TIMEOUT_MS = 60_000;
+
+/** The default safety margin for a window: 1 % of it, clamped to 10–250 ms. */
+export function defaultSafetyMargin(windowMs: number): number {
+  return Math.min(250, Math.max(10, Math.round(windowMs / 100)));
+}
+
+/** Sleeps `ms` with a real timer; rejects with the signal's reason on abort. */
+export function realSleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(signal.reason);
+    const onAbort = () => {
+      clearTimeout(t);
+      reject(signal!.reason);
+    };
+    const t = setTimeout(() => {
+      signal?.removeEventListener("abort", onAbort);
+      resolve();
+    }, ms);
+    signal?.addEventListener("abort", onAbort, { once: true });
+  });
+}

@@ -1,0 +1,221 @@
+// Composition: pacing, retries, timeouts and typed errors around one `fetch`. The wrapper is what
+// openapi-fetch calls (`createClient({ fetch: transport.fetch })`); each attempt is limiter slot →
+// send → decide. The hot path (a 2xx with no hooks) builds no Request, URL or event.
+import type { Middleware } from "openapi-fetch";
+import { AbortError, type CallInfo, type SdkError } from "./errors.js";
+import { RateLimiter } from "./limiter.js";
+import { createTransportMiddleware, operationOf } from "./middleware.js";
+import {
+  type AttemptEvent,
+  DEFAULT_RATE_LIMIT,
+  DEFAULT_RETRY,
+  DEFAULT_TIMEOUT_MS,
+  defaultSafetyMargin,
+  realSleep,
+  type TransportOptions,
+} from "./options.js";
+import { parseRateLimitHeaders } from "./rate-limit-headers.js";
+import { createRedactor, redactionSet, secretsOf } from "./redact.js";
+import { errorForResponse, readBody, rememberResponse, type ResponseMeta, safePath } from "./result.js";
+import { backoffDelay, type FailureKind, IDEMPOTENT_METHODS, parseRetryAfter, type RetryDecision, shouldRetry } from "./retry.js";
+import { classifyFailure, type Linked, linkSignal } from "./timeouts.js";
+
+/** A resilient transport: pass `fetch` to openapi-fetch, `use` the middleware. */
+export interface Transport {
+  /** The wrapped fetch: pacing, retries, timeouts, typed errors. */
+  fetch: typeof fetch;
+  /** The client-wide limiter, `undefined` when `rateLimit: false`. */
+  limiter: RateLimiter | undefined;
+  /** Decorating middleware (operation names on events and errors); install it last. */
+  middleware: Middleware;
+  /** Rejects every call still waiting in the limiter's queue. */
+  close(): void;
+}
+
+type Config = ReturnType<typeof resolve>;
+
+function resolve(o: TransportOptions) {
+  const clock = o.clock ?? Date.now;
+  const rl = o.rateLimit === false ? undefined : (o.rateLimit ?? DEFAULT_RATE_LIMIT);
+  const limiter = rl
+    ? new RateLimiter({ ...rl, safetyMarginMs: rl.safetyMarginMs ?? defaultSafetyMargin(rl.windowMs), clock, sleep: o.sleep, random: o.random })
+    : undefined;
+  const retry = o.retry === false ? { ...DEFAULT_RETRY, maxRetries: 0 } : { ...DEFAULT_RETRY, ...o.retry };
+  return {
+    baseFetch: o.fetch ?? globalThis.fetch,
+    limiter,
+    windowMs: rl?.windowMs ?? DEFAULT_RATE_LIMIT.windowMs,
+    retry,
+    timeoutMs: o.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+    deadlineMs: o.deadlineMs ?? 0,
+    throwOnError: o.throwOnError ?? false,
+    redactNames: redactionSet(o.redactHeaders),
+    hooks: o.onAttempt || o.logger ? o : undefined,
+    clock,
+    sleep: o.sleep ?? realSleep,
+    random: o.random ?? Math.random,
+  };
+}
+
+/** Builds the transport. Defaults are documented on {@link TransportOptions}. */
+export function createTransport(options: TransportOptions = {}): Transport {
+  const cfg = resolve(options);
+  return {
+    fetch: ((input: RequestInfo | URL, init?: RequestInit) => call(cfg, input, init)) as typeof fetch,
+    limiter: cfg.limiter,
+    middleware: createTransportMiddleware(),
+    close: () => cfg.limiter?.clear(new AbortError("The transport was closed while this call was queued.")),
+  };
+}
+
+/** The plain fetch-wrapper form of {@link createTransport}. */
+export function createResilientFetch(options: TransportOptions = {}): typeof fetch {
+  return createTransport(options).fetch;
+}
+
+const isStream = (b: unknown): boolean => typeof b === "object" && b !== null && typeof (b as ReadableStream).getReader === "function";
+
+async function call(cfg: Config, input: RequestInfo | URL, init: RequestInit | undefined): Promise<Response> {
+  // a stream body can be read once: turn it into a Request so attempts can clone it
+  const request = input instanceof Request ? input : isStream(init?.body) ? new Request(input, init) : undefined;
+  const method = request ? request.method : (init?.method ?? "GET").toUpperCase();
+  const userSignal = request ? request.signal : (init?.signal ?? undefined);
+  const url = request ? request.url : input instanceof URL ? input.href : String(input);
+  let path: string | undefined;
+  const info: CallInfo = { method, get path() { return (path ??= safePath(url)); } };
+  const reqHeaders = () => request?.headers ?? new Headers(init?.headers);
+  const deadlineAt = cfg.deadlineMs > 0 ? cfg.clock() + cfg.deadlineMs : Number.POSITIVE_INFINITY;
+  const whole = cfg.deadlineMs > 0 ? linkSignal(userSignal, cfg.deadlineMs, info, "the call deadline") : undefined;
+  const callSignal = whole?.signal ?? userSignal;
+  // the clone is made before the first send; each retry sends a fresh clone of it
+  const template = request && request.body !== null && cfg.retry.maxRetries > 0 ? request.clone() : undefined;
+
+  for (let attempt = 1; ; attempt++) {
+    let waitedMs = 0;
+    if (cfg.limiter) {
+      try {
+        waitedMs = await cfg.limiter.acquire(callSignal);
+      } catch (e) {
+        throw callSignal?.aborted ? classifyFailure(e, callSignal, userSignal, info) : e;
+      }
+    }
+    const link: Linked | undefined = cfg.timeoutMs > 0 ? linkSignal(callSignal, cfg.timeoutMs, info, "the per-attempt timeout") : undefined;
+    const signal = link?.signal ?? whole?.signal;
+    let res: Response | undefined;
+    let failure: SdkError | undefined;
+    try {
+      const target = attempt > 1 && template ? template.clone() : (request ?? input);
+      res = await (request
+        ? signal ? cfg.baseFetch(target, { signal }) : cfg.baseFetch(target)
+        : cfg.baseFetch(input, signal ? { ...init, signal } : init));
+    } catch (e) {
+      failure = classifyFailure(e, signal, userSignal, info);
+      link?.cancel();
+    } finally {
+      cfg.limiter?.release();
+    }
+    // hot path: success with nobody listening
+    if (res && res.status < 400 && !cfg.hooks) return res;
+
+    const status = res?.status;
+    const kind: FailureKind | undefined = failure ? (failure.name === "TimeoutError" ? "timeout" : failure.name === "AbortError" ? "abort" : "connection") : undefined;
+    let retryAfterMs = res && (status === 429 || status === 503) ? parseRetryAfter(res.headers.get("retry-after"), cfg.clock()) : undefined;
+    if (status === 429) {
+      retryAfterMs ??= cfg.windowMs;
+      // one 429 pauses the whole client (and, through a shared store, every process on the key)
+      await cfg.limiter?.pause(retryAfterMs).catch(() => undefined);
+    }
+    let decision: RetryDecision =
+      status !== undefined && status < 400
+        ? { retry: false, reason: "success" }
+        : shouldRetry({
+            method,
+            status,
+            failure: kind,
+            idempotencyKey: !IDEMPOTENT_METHODS.has(method) && reqHeaders().has("idempotency-key"),
+            attempt,
+            maxRetries: cfg.retry.maxRetries,
+          });
+    const { retryOn } = cfg.retry;
+    if (retryOn && (status === undefined || status >= 400) && kind !== "abort" && attempt <= cfg.retry.maxRetries) {
+      const forced = retryOn({ method, path: info.path, attempt, status, failure: kind });
+      if (forced !== undefined) decision = { retry: forced, reason: `retryOn returned ${forced}` };
+    }
+    let delay = 0;
+    if (decision.retry) {
+      // with a limiter the 429 pause is the wait; without one we sleep it here (plus jitter)
+      if (status === 429) delay = cfg.limiter ? 0 : retryAfterMs! + cfg.random() * 100;
+      else delay = retryAfterMs ?? backoffDelay(attempt, cfg.retry, cfg.random);
+      if (cfg.clock() + Math.max(delay, status === 429 ? retryAfterMs! : 0) >= deadlineAt) {
+        decision = { retry: false, reason: "the call deadline leaves no time for another attempt" };
+      }
+    }
+    if (cfg.hooks) emit(cfg, { info, request, attempt, status, kind, waitedMs, decision, delay, retryAfterMs, res });
+
+    if (!decision.retry) {
+      if (failure) throw failure;
+      if (res!.ok) return res!;
+      return finishError(cfg, res!, { method, path: info.path, operation: request && operationOf(request), attempts: attempt, retryAfterMs, redactor: createRedactor(cfg.redactNames, secretsOf(reqHeaders(), cfg.redactNames)) }, link);
+    }
+    link?.cancel();
+    await res?.body?.cancel().catch(() => undefined);
+    if (delay > 0) {
+      try {
+        await cfg.sleep(delay, callSignal);
+      } catch (e) {
+        throw classifyFailure(e, callSignal, userSignal, info);
+      }
+    }
+  }
+}
+
+async function finishError(cfg: Config, res: Response, meta: ResponseMeta, link: Linked | undefined): Promise<Response> {
+  if (!cfg.throwOnError) {
+    rememberResponse(res, meta);
+    return res;
+  }
+  const body = await readBody(res);
+  link?.cancel();
+  throw errorForResponse(res, body, meta);
+}
+
+interface EmitInput {
+  info: CallInfo;
+  request: Request | undefined;
+  attempt: number;
+  status: number | undefined;
+  kind: FailureKind | undefined;
+  waitedMs: number;
+  decision: RetryDecision;
+  delay: number;
+  retryAfterMs: number | undefined;
+  res: Response | undefined;
+}
+
+function emit(cfg: Config, x: EmitInput): void {
+  const event: AttemptEvent = {
+    method: x.info.method,
+    path: x.info.path,
+    operation: x.request && operationOf(x.request),
+    attempt: x.attempt,
+    status: x.status,
+    error: x.kind,
+    waitedMs: x.waitedMs,
+    queueLength: cfg.limiter?.queueLength ?? 0,
+    retry: x.decision.retry,
+    reason: x.decision.reason,
+    retryInMs: x.decision.retry ? x.delay : undefined,
+    retryAfterMs: x.retryAfterMs,
+    rateLimit: x.res && parseRateLimitHeaders(x.res.headers, cfg.clock()),
+  };
+  for (const k of Object.keys(event) as (keyof AttemptEvent)[]) if (event[k] === undefined) delete event[k];
+  const outcome = x.status !== undefined ? String(x.status) : (x.kind ?? "?");
+  const message = `${event.method} ${event.path} → ${outcome} (attempt ${x.attempt}${x.decision.retry ? `, retrying: ${x.decision.reason}` : ""})`;
+  const failed = x.kind !== undefined || (x.status ?? 0) >= 400;
+  // a throwing hook must not break the call it observes
+  try {
+    cfg.hooks?.onAttempt?.(event);
+    cfg.hooks?.logger?.debug?.(message, event);
+    if (failed) cfg.hooks?.logger?.warn?.(message, event);
+  } catch {}
+}
