@@ -9,7 +9,7 @@ export type Fault =
   | { status: number; body?: unknown; headers?: Record<string, string> }
   | { reset: true }
   | { stallBody: true }
-  | { malformedJson: true }
+  | { malformedJson: true; status?: number }
   | { delayMs: number };
 
 export interface FaultServerOptions {
@@ -90,7 +90,8 @@ export async function startFaultServer(opts: FaultServerOptions = {}): Promise<F
       return;
     }
     if ("malformedJson" in fault) {
-      res.writeHead(200, { "content-type": "application/json" });
+      entry.status = fault.status ?? 200;
+      res.writeHead(entry.status, { "content-type": "application/json" });
       return res.end('{"broken": ');
     }
     if ("delayMs" in fault) {
