@@ -6,6 +6,8 @@ export default defineConfig({
     include: ["src/**/*.test.ts", "test/**/*.test.ts"],
     testTimeout: 30_000,
     hookTimeout: 60_000,
+    // one Prism mock of spec/parallax/openapi.yaml for test/contract (URL via inject("prismUrl"))
+    globalSetup: ["./test/contract/global-setup.ts"],
     typecheck: { enabled: true, include: ["test/**/*.test-d.ts", "src/**/*.test-d.ts"], tsconfig: "./tsconfig.json" },
   },
 });
