@@ -38,6 +38,13 @@ export class DiffContext {
     return true;
   }
 
+  /** True the first time `key` is seen in this whole diff: work that gives the same answer for every operation. */
+  firstVisit(key: string): boolean {
+    if (this.once.has(`visit|${key}`)) return false;
+    this.once.add(`visit|${key}`);
+    return true;
+  }
+
   /** Records a change; the rule id must be in the rules table. */
   emit(id: string, base: string | null, head: string | null, message: string): void {
     const rule = RULES[id];

@@ -30,7 +30,14 @@ export interface Resolved {
 
 /** Resolves local `$ref` chains in one document. */
 export class RefResolver {
+  // every operation walks the shared components again, so each pointer is looked up once
+  private cache = new Map<string, unknown>();
   constructor(readonly doc: Obj) {}
+
+  private lookup(ref: string): unknown {
+    if (!this.cache.has(ref)) this.cache.set(ref, walk(this.doc, ref));
+    return this.cache.get(ref);
+  }
 
   /** Follows `$ref`s from `node` (found at `at`) until a non-ref node. 3.1 sibling keys override the target's. */
   resolve(node: unknown, at: string): Resolved {
@@ -47,7 +54,7 @@ export class RefResolver {
       first ??= ref;
       const { $ref: _, ...rest } = cur;
       if (Object.keys(rest).length) siblings = { ...rest, ...siblings };
-      cur = walk(this.doc, ref) as Obj | undefined;
+      cur = this.lookup(ref) as Obj | undefined;
       where = ref;
     }
     if (cur === undefined && first) return { node: undefined, at: where, ref: first, problem: "broken" };

@@ -1,7 +1,7 @@
 // Compares two schemas in the role they play (request parameter, request body or property,
 // response body or property), recursing through properties, items, additionalProperties,
 // oneOf/anyOf and (via the view) allOf. `$ref` cycles end at the first pair seen twice.
-import { show, type DiffContext } from "./context.ts";
+import { same, show, type DiffContext } from "./context.ts";
 import type { RefResolver } from "./resolve.ts";
 import { viewAll, type Bound, type LimitName, type SchemaView, type At } from "./schema-view.ts";
 
@@ -63,25 +63,14 @@ const DOC_KEYS = [
   ["externalDocs", "api-description-changed"],
 ] as const;
 
-/** Description, summary, title and example changes on one pair of nodes (INFO, patch). */
+/** Description, summary, title and example changes on one pair of nodes (INFO, patch), once per pair. */
 export function compareDocs(ctx: DiffContext, b: any, bAt: string, h: any, hAt: string, subject: string): void {
-  if (!b || !h || typeof b !== "object" || typeof h !== "object") return;
+  if (!b || !h || typeof b !== "object" || typeof h !== "object" || !ctx.firstVisit(`${bAt}|${hAt}`)) return;
   for (const [key, id] of DOC_KEYS) {
-    if (key === "examples" && (Array.isArray(b[key]) !== Array.isArray(h[key]))) continue;
-    if (!sameJson(b[key], h[key])) {
-      const what = b[key] === undefined ? "added" : h[key] === undefined ? "removed" : "changed";
-      ctx.emitOnce(id, `${bAt}/${key}`, `${hAt}/${key}`, `${subject}: ${key} ${what}`);
-    }
+    if (b[key] === h[key] || same(b[key], h[key])) continue;
+    const what = b[key] === undefined ? "added" : h[key] === undefined ? "removed" : "changed";
+    ctx.emitOnce(id, `${bAt}/${key}`, `${hAt}/${key}`, `${subject}: ${key} ${what}`);
   }
-}
-
-function sameJson(a: unknown, b: unknown): boolean {
-  return JSON.stringify(sortKeys(a)) === JSON.stringify(sortKeys(b));
-}
-function sortKeys(v: unknown): unknown {
-  if (Array.isArray(v)) return v.map(sortKeys);
-  if (v && typeof v === "object") return Object.fromEntries(Object.keys(v).sort().map((k) => [k, sortKeys((v as any)[k])]));
-  return v;
 }
 
 const typeText = (v: SchemaView) => `${v.types ? v.types.join("|") || "null" : "any"}${v.format ? ` (${v.format})` : ""}`;
