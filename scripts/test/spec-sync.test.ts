@@ -92,7 +92,7 @@ describe("spec:sync", () => {
     expect(r.code).toBe(1);
     expect(r.output).toMatch(/bump major/);
     const [cs] = changesets();
-    expect(readFileSync(path.join(ws.root, ".changeset", cs!), "utf8")).toMatch(/"@apiforge\/parallax": major[\s\S]*\*\*ERR\*\* `api-path-removed-without-deprecation` DELETE \/v1\/actual-time\/\{id\}/);
+    expect(readFileSync(path.join(ws.root, ".changeset", cs!), "utf8")).toMatch(/"@apiforge\/parallax": major[\s\S]*\*\*ERR\*\* `api-removed-without-deprecation` DELETE \/v1\/actual-time\/\{id\}/);
     // the snapshot, lock and generated code moved together
     const check = await exec(path.join(ws.root, "node_modules/.bin/tsx"), [path.join(ws.root, "scripts/generate-check.ts")], { cwd: ws.root, env: { APIFORGE_ROOT: "" } });
     expect(check.code, check.stdout + check.stderr).toBe(0);
