@@ -1,5 +1,5 @@
 export { PaginationError } from "./errors.js";
 export { type EstimateInput, estimatePagination, type PaginationEstimate } from "./estimate.js";
 export { type PageNumberConfig, type PageNumberRequest, type PageNumberStrategy, pageNumberStrategy } from "./page-number.js";
-export { createPaginator, type Paginator, type PaginatorOptions } from "./paginator.js";
-export type { FetchPage, ItemKey, Page, PageStrategy, PaginationCheckpoint, PaginationLogger, PaginationStats } from "./types.js";
+export { createPaginator } from "./paginator.js";
+export type { FetchPage, ItemKey, Page, PageStrategy, PaginationCheckpoint, PaginationLogger, PaginationStats, Paginator, PaginatorOptions } from "./types.js";

@@ -3,8 +3,8 @@ import { AbortError } from "../errors.js";
 import { PaginationError } from "./errors.js";
 import { type Envelope, fakeList, type Row, rows, strategy } from "./fake-list.test-helper.js";
 import type { PageNumberRequest } from "./page-number.js";
-import { createPaginator, type PaginatorOptions } from "./paginator.js";
-import type { PaginationCheckpoint } from "./types.js";
+import { createPaginator } from "./paginator.js";
+import type { PaginationCheckpoint, PaginatorOptions } from "./types.js";
 
 type Opts = Partial<PaginatorOptions<PageNumberRequest, Envelope, Row>>;
 

@@ -2,48 +2,7 @@
 // asks for more, drops items seen on recent pages, obeys maxItems/maxPages/abort before every
 // request, and can describe where it stands as a JSON checkpoint.
 import { abortError, PaginationError } from "./errors.js";
-import type { FetchPage, ItemKey, Page, PageStrategy, PaginationCheckpoint, PaginationLogger, PaginationStats } from "./types.js";
-
-/** Options of {@link createPaginator}. */
-export interface PaginatorOptions<TRequest, TPage, TItem> {
-  /** Reads items and the next request from a page. */
-  strategy: PageStrategy<TRequest, TPage, TItem>;
-  /** Fetches one page (through the transport, so pacing and retries apply). */
-  fetchPage: FetchPage<TRequest, TPage>;
-  /** The first request. Ignored when `resumeFrom` is given. */
-  first: TRequest;
-  /** A checkpoint from an earlier paginator: continue where it stopped. */
-  resumeFrom?: PaginationCheckpoint<TRequest>;
-  /** Identity of an item across pages; items without a key are never treated as duplicates. @default no de-duplication */
-  key?: (item: TItem) => ItemKey | undefined;
-  /** Stop after delivering this many items (this run); no request is made past it. @default unlimited */
-  maxItems?: number;
-  /** Stop after fetching this many pages (this run). @default unlimited */
-  maxPages?: number;
-  /** Aborting stops the listing at once: the pending request is cancelled and iteration rejects. */
-  signal?: AbortSignal;
-  /** Receives one warning if the reported total changes during the listing. @default silent */
-  logger?: PaginationLogger;
-  /**
-   * Pages whose keys are remembered to drop duplicates. An insert before the current position
-   * shifts items forward, so the last items of a page come back at the start of the next one;
-   * one page covers shifts of up to a page size. Memory stays bounded by window × page size.
-   * @default 2
-   */
-  dedupeWindowPages?: number;
-}
-
-/** A cursor over a paginated listing: `for await` yields items; `pages()` yields whole pages. */
-export interface Paginator<TItem, TPage, TRequest> extends AsyncIterable<TItem> {
-  /** Iterates page by page (items de-duplicated, trimmed to `maxItems`), envelope included. */
-  pages(): AsyncIterableIterator<Page<TItem, TPage, TRequest>>;
-  /** Collects the remaining items into an array (obeying `maxItems`, `maxPages`, `signal`). */
-  toArray(): Promise<TItem[]>;
-  /** Where the listing stands now, as JSON-serialisable data (see `resumeFrom`). */
-  readonly checkpoint: PaginationCheckpoint<TRequest>;
-  /** Requests made, items delivered, duplicates dropped, total changes. */
-  readonly stats: PaginationStats;
-}
+import type { ItemKey, Page, PaginationCheckpoint, PaginationStats, Paginator, PaginatorOptions } from "./types.js";
 
 interface Entry<TItem> {
   item: TItem;
