@@ -57,6 +57,8 @@ export async function startFaultServer(opts: FaultServerOptions = {}): Promise<F
   const handle = (req: IncomingMessage, res: ServerResponse, body: string) => {
     const now = Date.now();
     const path = (req.url ?? "/").split("?")[0]!;
+    // control endpoint for a server running in another process: not counted, not limited
+    if (path === "/__stats") return json(res, 200, { rejected, total: log.length, seq: log.map((e) => Number(e.headers["x-seq"] ?? -1)) });
     const entry: Received = { method: req.method!, path, at: now, headers: req.headers, body, status: 200 };
     log.push(entry);
     const w = opts.window;
@@ -130,6 +132,40 @@ export async function startFaultServer(opts: FaultServerOptions = {}): Promise<F
         for (const res of stalled) res.destroy();
         server.closeAllConnections();
         server.close(() => resolve());
+      }),
+  };
+}
+
+/** Handle of a fault server running in a child process (its event loop is not shared with the client under test). */
+export interface RemoteFaultServer {
+  url: string;
+  stats(): Promise<{ rejected: number; total: number; seq: number[] }>;
+  close(): Promise<void>;
+}
+
+/** Starts `fault-server-main.ts` in a child process with a strict window. */
+export async function spawnFaultServer(window: NonNullable<FaultServerOptions["window"]>): Promise<RemoteFaultServer> {
+  const { spawn } = await import("node:child_process");
+  const { fileURLToPath } = await import("node:url");
+  const main = fileURLToPath(new URL("./fault-server-main.ts", import.meta.url));
+  const child = spawn(process.execPath, ["--import", "tsx", main, JSON.stringify(window)], { stdio: ["ignore", "pipe", "inherit"] });
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = "";
+    child.stdout!.on("data", (d: Buffer) => {
+      out += d;
+      const m = /listening (\S+)/.exec(out);
+      if (m) resolve(m[1]!);
+    });
+    child.once("exit", (code) => reject(new Error(`fault server exited early (${code}): ${out}`)));
+  });
+  return {
+    url,
+    stats: async () => (await (await fetch(`${url}/__stats`)).json()) as { rejected: number; total: number; seq: number[] },
+    close: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once("exit", () => resolve());
+        child.kill("SIGTERM");
       }),
   };
 }
