@@ -36,7 +36,7 @@ export type BulkInit<K extends BulkOperationId> = Omit<FetchOptions<Operation<K>
 export interface BulkOptions {
   /** Entries per request, at most the spec's `maxItems`. @default the spec's `maxItems` (100 for planned time) */
   chunkSize?: number;
-  /** Aborting stops before the next chunk and cancels the one in flight. */
+  /** Aborting stops before the next chunk and cancels the one in flight. @default none */
   signal?: AbortSignal;
 }
 

@@ -1,5 +1,5 @@
 // Composition only: options → transport → openapi-fetch client → helpers.
-import { createTransport, type RateLimiter, unwrap } from "@apiforge/runtime";
+import { createTransport, type PaginationWarning, type RateLimiter, unwrap } from "@apiforge/runtime";
 import createClient, { type Client } from "openapi-fetch";
 import { type BulkHelpers, createBulk } from "./bulk.js";
 import type { paths } from "./generated/schema.js";
@@ -27,10 +27,10 @@ export function createParallaxClient(options: ParallaxClientOptions = {}): Paral
   const transport = createTransport(resolved.transport);
   const client = createClient<paths>({ baseUrl: resolved.baseUrl, fetch: transport.fetch, headers: { "X-API-KEY": resolved.apiKey } });
   client.use(transport.middleware);
-  const warn = options.logger?.warn;
-  const logger = warn && { warn: (message: string, details?: Record<string, unknown>) => warn.call(options.logger, message, details as never) };
+  const { logger } = options;
+  const warnings = logger?.warn && { warn: (message: string, warning: PaginationWarning) => logger.warn?.(message, warning) };
   return Object.assign(client, {
-    paginate: createPaginate({ client, unwrap, logger: logger || undefined, rateLimit: resolved.rateLimit }),
+    paginate: createPaginate({ client, unwrap, logger: warnings || undefined, rateLimit: resolved.rateLimit }),
     bulk: createBulk({ client, unwrap }),
     limiter: transport.limiter,
     close: () => transport.close(),

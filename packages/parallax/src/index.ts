@@ -11,6 +11,7 @@ export {
   InternalServerError,
   NotFoundError,
   PaginationError,
+  type PaginationWarning,
   PermissionDeniedError,
   RateLimitError,
   SdkError,
@@ -21,7 +22,7 @@ export type { BulkEntry, BulkInit, BulkOperationId, BulkOptions, BulkResponse } 
 export { createParallaxClient, type ParallaxClient } from "./client.js";
 export { meta, type PaginatedPath } from "./generated/meta.js";
 export type { components, operations, paths, webhooks } from "./generated/schema.js";
-export { API_KEY_ENV, MissingApiKeyError, type ParallaxClientOptions } from "./options.js";
+export { API_KEY_ENV, MissingApiKeyError, type ParallaxClientOptions, type ParallaxLogger } from "./options.js";
 export type { ListInit, PageEnvelope, PageItem, PaginateOptions, PaginationCheckpoint, ParallaxEstimate, ParallaxPaginator } from "./paginate.js";
 export {
   WebhookHeaderMissingError,

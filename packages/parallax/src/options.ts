@@ -1,6 +1,6 @@
 // Client options and their defaults, in one place. Vendor numbers (rate limit, server) come from
 // the generated meta, i.e. from the spec, never from constants typed here.
-import { type RateLimitOptions, SdkError, type TransportLogger, type TransportOptions } from "@apiforge/runtime";
+import { type AttemptEvent, type PaginationWarning, type RateLimitOptions, SdkError, type TransportOptions } from "@apiforge/runtime";
 import { meta } from "./generated/meta.js";
 
 /** Environment variable read when `apiKey` is not passed. */
@@ -33,8 +33,15 @@ export interface ParallaxClientOptions {
   throwOnError?: boolean;
   /** The `fetch` to send requests with (tests, proxies). @default globalThis.fetch */
   fetch?: TransportOptions["fetch"];
-  /** `debug` gets every attempt, `warn` failed attempts and pagination warnings (e.g. the total changed). @default silent */
-  logger?: TransportLogger;
+  /** Where attempts, failures and pagination warnings go. @default silent */
+  logger?: ParallaxLogger;
+}
+
+/** A logger: `debug` gets every request attempt; `warn` failed attempts and pagination warnings. */
+export interface ParallaxLogger {
+  debug?(message: string, event: AttemptEvent): void;
+  /** `event` is an AttemptEvent for a failed attempt, or a PaginationWarning (`kind: "total-changed"`). */
+  warn?(message: string, event: AttemptEvent | PaginationWarning): void;
 }
 
 /** No API key was passed and PARALLAX_API_KEY is unset or empty. */

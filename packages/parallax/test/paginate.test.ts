@@ -1,7 +1,7 @@
 // client.paginate() end to end over HTTP: the SDK against a small stateful list server.
 import { AbortError } from "@apiforge/runtime";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { createParallaxClient, type PaginationCheckpoint } from "../src/index.js";
+import { createParallaxClient, type PaginationCheckpoint, type ParallaxLogger } from "../src/index.js";
 import { type ListItem, type ListServer, makeItems, startListServer } from "./support/list-server.js";
 
 let server: ListServer | undefined;
@@ -10,9 +10,9 @@ afterEach(async () => {
   server = undefined;
 });
 
-async function setup(n: number, logger?: { warn: (m: string) => void }) {
+async function setup(n: number, logger?: ParallaxLogger) {
   server = await startListServer(makeItems(n));
-  const client = createParallaxClient({ apiKey: "pat_test", baseUrl: server.url, rateLimit: false, ...(logger && { logger: logger as never }) });
+  const client = createParallaxClient({ apiKey: "pat_test", baseUrl: server.url, rateLimit: false, ...(logger && { logger }) });
   return { server, client };
 }
 
@@ -70,6 +70,7 @@ describe("client.paginate over a stateful list server", () => {
     expect(ids).toEqual(makeItems(1200).map((i) => i.id));
     expect(people.stats).toMatchObject({ duplicatesDropped: 1, totalChanged: true });
     expect(warn).toHaveBeenCalledTimes(1);
+    expect(warn).toHaveBeenCalledWith(expect.stringMatching(/total changed from 1200 to 1201/), { kind: "total-changed", previousTotal: 1200, total: 1201 });
   });
 
   it.each([

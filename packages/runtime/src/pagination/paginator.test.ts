@@ -109,6 +109,7 @@ describe("createPaginator over a page-number envelope", () => {
     expect(paginator.stats).toMatchObject({ duplicatesDropped: 2, total: 1202, totalChanged: true });
     expect(warn).toHaveBeenCalledTimes(1);
     expect(warn.mock.calls[0]![0]).toMatch(/total changed from 1200 to 1202/);
+    expect(warn.mock.calls[0]![1]).toEqual({ kind: "total-changed", previousTotal: 1200, total: 1202 });
   });
 
   it("keeps a duplicate when no key is given (nothing to compare by)", async () => {

@@ -180,7 +180,7 @@ class Cursor<TItem, TPage, TRequest> implements Paginator<TItem, TPage, TRequest
       this.#totalChanged = true;
       this.#o.logger?.warn(
         `The reported total changed from ${this.#total} to ${total} during the listing: items were added or removed meanwhile. Duplicates caused by inserts are dropped; items removed meanwhile can shift past the cursor and be missed.`,
-        { previousTotal: this.#total, total },
+        { kind: "total-changed", previousTotal: this.#total, total },
       );
     }
     this.#total = total;

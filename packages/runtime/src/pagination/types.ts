@@ -22,7 +22,14 @@ export type FetchPage<TRequest, TPage> = (request: TRequest, signal: AbortSignal
 
 /** The only logger method the engine uses. */
 export interface PaginationLogger {
-  warn(message: string, details?: Record<string, unknown>): void;
+  warn(message: string, details: PaginationWarning): void;
+}
+
+/** What the engine warns about, as data: the reported total changed during the listing. */
+export interface PaginationWarning {
+  kind: "total-changed";
+  previousTotal: number;
+  total: number;
 }
 
 /**
