@@ -4,6 +4,7 @@
 export {
   AbortError,
   ApiError,
+  type AttemptEvent,
   AuthenticationError,
   ChunkError,
   ConflictError,

@@ -2,13 +2,13 @@
 // with an injected fetch that records every request.
 import { ChunkError, ValidationError } from "@apiforge/runtime";
 import { describe, expect, it } from "vitest";
-import { createParallaxClient, meta } from "../src/index.js";
+import { type AttemptEvent, createParallaxClient, meta, type ParallaxClientOptions } from "../src/index.js";
 
 const params = { params: { path: { project_id: "p1", project_offering_id: "o1", id: "r1" } } };
 const day = (i: number) => new Date(Date.UTC(2025, 0, 1 + i)).toISOString().slice(0, 10);
 const plans = (n: number) => Array.from({ length: n }, (_, i) => ({ plan_date: day(i), hours: (i % 8) + 0.5 }));
 
-function recordingClient(failOnRequest?: number) {
+function recordingClient(failOnRequest?: number, extra: Partial<ParallaxClientOptions> = {}) {
   const bodies: { plan_date: string; hours: number }[][] = [];
   const urls: string[] = [];
   const fetch: typeof globalThis.fetch = async (info, init) => {
@@ -22,7 +22,7 @@ function recordingClient(failOnRequest?: number) {
     }
     return new Response(JSON.stringify(body), { status: 200, headers: { "content-type": "application/json" } });
   };
-  const client = createParallaxClient({ apiKey: "pat_test", baseUrl: "http://127.0.0.1:9", rateLimit: false, fetch });
+  const client = createParallaxClient({ apiKey: "pat_test", baseUrl: "http://127.0.0.1:9", rateLimit: false, fetch, ...extra });
   return { client, bodies, urls };
 }
 
@@ -73,5 +73,19 @@ describe("bulk planned time", () => {
     expect(bodies.map((b) => b.length)).toEqual([4, 4, 2]);
     await expect(client.bulk.CreateProjectOfferingRolePlans(params, plans(10), { chunkSize: 101 })).rejects.toBeInstanceOf(ChunkError);
     expect(bodies).toHaveLength(3);
+  });
+
+  it("sends the chunks one at a time through the client's rate limiter", async () => {
+    const attempts: AttemptEvent[] = [];
+    // 3 requests per 300 ms: the 4th chunk has to queue in the limiter until the window rolls
+    const { client, bodies } = recordingClient(undefined, {
+      rateLimit: { limit: 3, windowMs: 300 },
+      logger: { debug: (_, event) => attempts.push(event) },
+    });
+    const result = await client.bulk.CreateProjectOfferingRolePlans(params, plans(400));
+    expect(result.ok).toBe(true);
+    expect(bodies).toHaveLength(4);
+    expect(attempts.map((a) => a.operation)).toEqual(Array(4).fill("/v1/projects/{project_id}/offerings/{project_offering_id}/roles/{id}/planned-time"));
+    expect(attempts[3]!.waitedMs).toBeGreaterThan(0);
   });
 });
