@@ -110,6 +110,9 @@ function parseEvent(rawBody: Uint8Array): ParallaxWebhookEvent {
 export function verifyWebhook(options: VerifyWebhookOptions): ParallaxWebhookEvent {
   const { headers, secret, toleranceSeconds = 600, now } = options;
   if (secret.length === 0) throw new WebhookVerificationError("verifyWebhook needs the webhook secret: `secret` is empty.");
+  if (!(Number.isFinite(toleranceSeconds) && toleranceSeconds >= 0)) {
+    throw new WebhookVerificationError(`toleranceSeconds must be a non-negative number of seconds, got ${String(toleranceSeconds)}.`);
+  }
   const signature = required(headers, SIGNATURE_HEADER);
   const timestamp = required(headers, TIMESTAMP_HEADER);
   const rawBody = typeof options.rawBody === "string" ? Buffer.from(options.rawBody, "utf8") : options.rawBody;

@@ -81,6 +81,7 @@ describe("verifyWebhook rejects", () => {
     ["a signed body that is not JSON", delivery({ rawBody: notJson }, sign(notJson)), WebhookPayloadError],
     ["a signed JSON body without Topic", delivery({ rawBody: noTopic }, sign(noTopic)), WebhookPayloadError],
     ["an empty secret", delivery({ secret: "" }), WebhookVerificationError],
+    ["a negative tolerance", delivery({ toleranceSeconds: -1 }), WebhookVerificationError],
   ];
   it.each(cases)("%s", (_, options, errorClass) => {
     expect(() => verifyWebhook(options)).toThrow(errorClass);
