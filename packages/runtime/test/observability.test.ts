@@ -63,7 +63,7 @@ describe("redaction", () => {
       { status: 401, body: { title: "Unauthorized", detail: `API key ${KEY} is revoked` }, headers: { "x-api-key": KEY, "x-echo": `key=${KEY}`, "x-request-id": "req_1" } },
     ]);
     const { client, lines } = setup();
-    const result = await client.GET("/me");
+    const result = await client.GET("/me", {});
     let thrown: unknown;
     try {
       unwrap(result);
@@ -87,7 +87,7 @@ describe("redaction", () => {
   it("throwOnError errors are redacted the same way", async () => {
     server.script("GET", "/me", [{ status: 401, body: { error: `bad key ${KEY}` } }]);
     const { client } = setup({ throwOnError: true });
-    const err = await client.GET("/me").catch((e: unknown) => e);
+    const err = await client.GET("/me", {}).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(AuthenticationError);
     expect(inspect(err, { depth: 10 })).not.toContain(KEY);
   });

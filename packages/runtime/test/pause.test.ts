@@ -19,9 +19,9 @@ it.each(["seconds", "date"] as const)("a 429 with Retry-After in %s holds every 
   server.script("GET", "/first", [{ status: 429, retryAfter: format, retryAfterSeconds: 1 }]);
   const t = createTransport({ rateLimit: { limit: 1, windowMs: 100, safetyMarginMs: 0 }, retry: { maxRetries: 2 }, random: () => 0 });
   const client = createClient<any>({ baseUrl: server.url, fetch: t.fetch });
-  const first = client.GET("/first");
+  const first = client.GET("/first", {});
   // queued behind the budget: without the pause they would go 100 ms apart
-  const others = Array.from({ length: 5 }, (_, i) => client.GET(`/other/${i}` as "/other"));
+  const others = Array.from({ length: 5 }, (_, i) => client.GET(`/other/${i}` as "/other", {}));
   const results = await Promise.all([first, ...others]);
   expect(results.map((r) => r.response.status)).toEqual([200, 200, 200, 200, 200, 200]);
 

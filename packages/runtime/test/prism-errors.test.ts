@@ -5,7 +5,7 @@ import { inspect } from "node:util";
 import { fileURLToPath } from "node:url";
 import createClient from "openapi-fetch";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type PrismHandle, startPrism } from "../../../scripts/lib/test-servers.js";
+import { type PrismHandle, startPrism } from "./support/shared.js";
 import {
   AbortError,
   ApiError,

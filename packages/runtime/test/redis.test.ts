@@ -3,7 +3,7 @@ import { spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { repoRoot } from "../../../scripts/lib/test-servers.js";
+import { repoRoot } from "./support/shared.js";
 import { hashKey } from "../src/index.js";
 import { RedisStore } from "../src/redis.js";
 import { startFaultServer } from "./support/fault-server.js";

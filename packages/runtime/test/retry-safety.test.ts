@@ -44,14 +44,14 @@ describe("retry safety", () => {
 
   it("GET after 503 is retried and succeeds", async () => {
     server.script("GET", "/orders", [{ status: 503 }]);
-    const r = await client().GET("/orders");
+    const r = await client().GET("/orders", {});
     expect(r.response.status).toBe(200);
     expect(server.count("GET", "/orders")).toBe(2);
   });
 
   it("GET after a reset is retried and succeeds", async () => {
     server.script("GET", "/orders", [{ reset: true }, { reset: true }]);
-    const r = await client().GET("/orders");
+    const r = await client().GET("/orders", {});
     expect(r.data).toMatchObject({ ok: true });
     expect(server.count("GET", "/orders")).toBe(3);
   });
@@ -77,7 +77,7 @@ describe("retry safety", () => {
     const fault = { status: 429 as const, retryAfter: "seconds" as const, retryAfterSeconds: 0, headers: { "x-ratelimit-limit": "100", "x-ratelimit-remaining": "0" } };
     server.script("GET", "/orders", [fault, fault, fault]);
     const c = client({ retry: { maxRetries: 2, baseDelayMs: 1 }, throwOnError: true });
-    const err = await c.GET("/orders").catch((e: unknown) => e);
+    const err = await c.GET("/orders", {}).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(RateLimitError);
     expect(err).toMatchObject({ status: 429, attempts: 3, retryAfterMs: 0, rateLimit: { limit: 100, remaining: 0 }, method: "GET", path: "/orders" });
     expect(server.count("GET", "/orders")).toBe(3);
@@ -85,7 +85,7 @@ describe("retry safety", () => {
 
   it("retry: false sends once even for GET", async () => {
     server.script("GET", "/orders", [{ status: 503 }]);
-    const r = await client({ retry: false }).GET("/orders");
+    const r = await client({ retry: false }).GET("/orders", {});
     expect(r.response.status).toBe(503);
     expect(server.count("GET", "/orders")).toBe(1);
   });

@@ -18,7 +18,7 @@ function client(opts: TransportOptions = {}) {
 describe("timeouts", () => {
   it("a slow GET times out per attempt, is retried, and succeeds", async () => {
     server.script("GET", "/slow", [{ delayMs: 2000 }]);
-    const r = await client({ timeoutMs: 150 }).GET("/slow");
+    const r = await client({ timeoutMs: 150 }).GET("/slow", {});
     expect(r.response.status).toBe(200);
     expect(server.count("GET", "/slow")).toBe(2);
   });
@@ -40,7 +40,7 @@ describe("timeouts", () => {
   it("the deadline bounds all attempts", async () => {
     server.script("GET", "/flaky", Array(50).fill({ status: 503 }));
     const c = client({ timeoutMs: 0, deadlineMs: 300, retry: { maxRetries: 100, baseDelayMs: 40, maxDelayMs: 40 }, random: () => 0.99, throwOnError: true });
-    const err = await c.GET("/flaky").catch((e: unknown) => e);
+    const err = await c.GET("/flaky", {}).catch((e: unknown) => e);
     // either the last 503 (no time left for another try) or the deadline firing mid-attempt
     expect(err instanceof InternalServerError || err instanceof TimeoutError).toBe(true);
     // every retry waits ≥ 39 ms, so 300 ms leave room for at most 8 attempts
@@ -49,7 +49,7 @@ describe("timeouts", () => {
 
   it("the deadline fires during a stalled attempt as TimeoutError", async () => {
     server.script("GET", "/slow", [{ delayMs: 3000 }]);
-    const err = await client({ timeoutMs: 0, deadlineMs: 200 }).GET("/slow").catch((e: unknown) => e);
+    const err = await client({ timeoutMs: 0, deadlineMs: 200 }).GET("/slow", {}).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(TimeoutError);
     expect((err as Error).message).toContain("the call deadline of 200 ms");
   });
@@ -77,7 +77,7 @@ describe("aborts", () => {
 
   it("an abort while queued in the limiter never reaches the server", async () => {
     const c = client({ rateLimit: { limit: 1, windowMs: 60_000 } });
-    await c.GET("/first");
+    await c.GET("/first", {});
     const ac = new AbortController();
     const p = c.GET("/queued", { signal: ac.signal });
     setTimeout(() => ac.abort(), 20);

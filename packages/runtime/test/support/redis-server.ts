@@ -1,7 +1,7 @@
 // A throwaway redis-server (from Debian's redis-server package) on 127.0.0.1 and a free port,
 // with persistence off; always stopped by the test that started it.
 import { spawn } from "node:child_process";
-import { freePort } from "../../../../scripts/lib/test-servers.js";
+import { freePort } from "./shared.js";
 
 export interface RedisHandle {
   url: string;

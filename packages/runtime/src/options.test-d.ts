@@ -1,0 +1,24 @@
+import { describe, expectTypeOf, it } from "vitest";
+import { createTransport, type Transport, unwrap } from "./index.js";
+
+describe("options types", () => {
+  it("accepts each concern as an object or false", () => {
+    expectTypeOf(createTransport({ rateLimit: false, retry: false })).toEqualTypeOf<Transport>();
+    createTransport({ rateLimit: { limit: 100, windowMs: 60_000, maxConcurrent: 4 }, retry: { maxRetries: 3 }, timeoutMs: 5000 });
+    // @ts-expect-error limit is required with a window
+    createTransport({ rateLimit: { windowMs: 60_000 } });
+    // @ts-expect-error there is no `true`: pass the numbers
+    createTransport({ rateLimit: true });
+    // @ts-expect-error counts are numbers
+    createTransport({ retry: { maxRetries: "3" } });
+  });
+
+  it("fetch is a drop-in for openapi-fetch's fetch option", () => {
+    expectTypeOf(createTransport().fetch).toEqualTypeOf<typeof fetch>();
+  });
+
+  it("unwrap returns the success branch's data type", () => {
+    type Result = { data: { id: number }; error?: never; response: Response } | { data?: never; error: { title: string }; response: Response };
+    expectTypeOf(unwrap({} as Result)).toEqualTypeOf<{ id: number }>();
+  });
+});
