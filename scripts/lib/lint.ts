@@ -19,7 +19,7 @@ export async function lintSpec(api: ApiPaths, file = api.spec): Promise<LintResu
   // redocly writes everything, results included, to stderr; drop its Node 20 deprecation banner
   const report = (stdout + stderr)
     .split("\n")
-    .filter((l) => !/[│╭╰─]|Deprecation warning|Node\.js 20 support/.test(l))
+    .filter((l) => !/[│╭╰─║╔╚═]|Deprecation warning|Node\.js 20 support/.test(l))
     .join("\n")
     .trim();
   const errors = count(report, /(\d+) errors?/);

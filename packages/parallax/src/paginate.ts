@@ -25,12 +25,9 @@ type PageParams = Pagination["pageParam"] | Pagination["pageSizeParam"];
 export type PaginationCheckpoint = RuntimeCheckpoint<PageNumberRequest>;
 
 /** The page envelope a list operation returns (`{ count, total, page, total_pages, page_size, results }`). */
-// Read from the schema directly rather than through openapi-fetch's `Readable`, which collapses the
-// spec's `{ results: Person[] } & PagedResult` (whose own `results` is `unknown[]`) to `unknown[]`.
 export type PageEnvelope<P extends PaginatedPath> = ListOperation<P>["responses"] extends { 200: { content: { "application/json": infer E } } } ? E : never;
 /** The type of one item of a list operation. */
 export type PageItem<P extends PaginatedPath> =
-  // indexing the intersected array type `Person[] & unknown[]` gives `Person & unknown`, i.e. `Person`
   PageEnvelope<P> extends { [K in Pagination["itemsField"]]: infer A extends readonly unknown[] } ? A[number] : never;
 
 /** Path, filter and header parameters of a list operation; `page` and `page_size` are the paginator's. */

@@ -32,6 +32,14 @@ describe("typed calls", () => {
     void client.POST("/v1/departments", { body: { name: 42 } });
     void client.POST("/v1/departments", { body: { name: "Engineering" } });
   });
+
+  it("types the results of a direct list GET with the operation's item type", async () => {
+    const { data } = await client.GET("/v1/people");
+    expectTypeOf(data!.results[0]!.email_address).toEqualTypeOf<components["schemas"]["Person"]["email_address"]>();
+    // @ts-expect-error items are Person, not unknown
+    void data!.results[0]!.no_such_field;
+    expectTypeOf(data!.total).toEqualTypeOf<number | undefined>();
+  });
 });
 
 describe("paginate", () => {
