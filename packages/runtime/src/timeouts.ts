@@ -3,24 +3,36 @@
 // the failure surfaces later while the body is being read.
 import { AbortError, type CallInfo, ConnectionError, SdkError, TimeoutError } from "./errors.js";
 
-/** A signal that aborts after `ms` or when `parent` aborts; `cancel` disarms both. */
+/** A signal that aborts after `ms` or when `parent` aborts. */
 export interface Linked {
   signal: AbortSignal;
+  /** Disarms the timer and stops following `parent`. */
   cancel(): void;
+  /** Stops following `parent` but keeps the timer (it still bounds the body). */
+  detach(): void;
 }
 
 /**
  * Links a new signal to `parent` with an optional timer (unref'd, so it never keeps the process
- * alive). The timer stays armed after the headers arrive so it also bounds reading the body.
+ * alive). The timer stays armed after the headers arrive so it also bounds reading the body;
+ * `detach` then drops the listener on `parent`, so a caller's long-lived signal shared by many
+ * calls does not collect one listener per call.
  */
 export function linkSignal(parent: AbortSignal | undefined, ms: number, info: CallInfo, what: string): Linked {
   const ctrl = new AbortController();
   let timer: ReturnType<typeof setTimeout> | undefined;
+  let onAbort: (() => void) | undefined;
+  const detach = () => {
+    if (onAbort) parent!.removeEventListener("abort", onAbort);
+    onAbort = undefined;
+  };
   if (ms > 0 && Number.isFinite(ms)) {
-    timer = setTimeout(() => ctrl.abort(new TimeoutError(`${info.method} ${info.path} timed out: ${what} of ${ms} ms passed.`, info)), ms);
+    timer = setTimeout(() => {
+      detach();
+      ctrl.abort(new TimeoutError(`${info.method} ${info.path} timed out: ${what} of ${ms} ms passed.`, info));
+    }, ms);
     timer.unref?.();
   }
-  let onAbort: (() => void) | undefined;
   if (parent) {
     onAbort = () => ctrl.abort(abortReason(parent.reason, info));
     if (parent.aborted) onAbort();
@@ -30,8 +42,9 @@ export function linkSignal(parent: AbortSignal | undefined, ms: number, info: Ca
     signal: ctrl.signal,
     cancel() {
       clearTimeout(timer);
-      if (onAbort) parent!.removeEventListener("abort", onAbort);
+      detach();
     },
+    detach,
   };
 }
 

@@ -114,8 +114,12 @@ async function call(cfg: Config, input: RequestInfo | URL, init: RequestInit | u
     } finally {
       cfg.limiter?.release();
     }
+    link?.detach();
     // hot path: success with nobody listening
-    if (res && res.status < 400 && !cfg.hooks) return res;
+    if (res && res.status < 400 && !cfg.hooks) {
+      whole?.detach();
+      return res;
+    }
 
     const status = res?.status;
     const kind: FailureKind | undefined = failure ? (failure.name === "TimeoutError" ? "timeout" : failure.name === "AbortError" ? "abort" : "connection") : undefined;
@@ -153,6 +157,7 @@ async function call(cfg: Config, input: RequestInfo | URL, init: RequestInit | u
     if (cfg.hooks) emit(cfg, { info, request, attempt, status, kind, waitedMs, decision, delay, retryAfterMs, res });
 
     if (!decision.retry) {
+      whole?.detach();
       if (failure) throw failure;
       if (res!.ok) return res!;
       return finishError(cfg, res!, { method, path: info.path, operation: request && operationOf(request), attempts: attempt, retryAfterMs, redactor: createRedactor(cfg.redactNames, secretsOf(reqHeaders(), cfg.redactNames)) }, link);
