@@ -39,7 +39,10 @@ describe("RateLimiter", () => {
   it("never lets more than `limit` sends into any window, whatever the arrival pattern", async () => {
     const { clock, granted, take } = setup({ limit: 10, windowMs: 1000, safetyMarginMs: 20 });
     let seed = 7;
-    const rnd = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+    const rnd = () => {
+      seed = (seed * 16807) % 2147483647;
+      return seed / 2147483647;
+    };
     const calls: Promise<void>[] = [];
     for (let i = 0; i < 200; i++) {
       // bursts and gaps: sometimes 0 ms apart, sometimes up to 300 ms

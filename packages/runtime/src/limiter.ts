@@ -151,7 +151,10 @@ export class RateLimiter {
   private pump(): void {
     while (!this.pumping && this.active < this.maxConcurrent && this.head()) {
       const now = this.clock();
-      if (this.pausedUntil > now) return this.wake(this.pausedUntil - now);
+      if (this.pausedUntil > now) {
+        this.wake(this.pausedUntil - now);
+        return;
+      }
       const r = this.store.take(this.key, this.rule);
       if (typeof r === "number") {
         if (!this.grant(r)) return;

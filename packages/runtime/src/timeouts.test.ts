@@ -26,8 +26,14 @@ describe("linkSignal", () => {
     let removed = 0;
     const add = parent.signal.addEventListener.bind(parent.signal);
     const remove = parent.signal.removeEventListener.bind(parent.signal);
-    parent.signal.addEventListener = ((...a: Parameters<typeof add>) => (added++, add(...a))) as typeof add;
-    parent.signal.removeEventListener = ((...a: Parameters<typeof remove>) => (removed++, remove(...a))) as typeof remove;
+    parent.signal.addEventListener = ((...a: Parameters<typeof add>) => {
+      added++;
+      add(...a);
+    }) as typeof add;
+    parent.signal.removeEventListener = ((...a: Parameters<typeof remove>) => {
+      removed++;
+      remove(...a);
+    }) as typeof remove;
     for (let i = 0; i < 20; i++) linkSignal(parent.signal, 60_000, info, "t").detach();
     expect([added, removed]).toEqual([20, 20]);
     const last = linkSignal(parent.signal, 60_000, info, "t");

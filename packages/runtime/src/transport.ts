@@ -82,7 +82,14 @@ async function call(cfg: Config, input: RequestInfo | URL, init: RequestInit | u
   const userSignal = request ? request.signal : (init?.signal ?? undefined);
   const url = request ? request.url : input instanceof URL ? input.href : String(input);
   let path: string | undefined;
-  const info: CallInfo = { method, get path() { return (path ??= safePath(url)); } };
+  // the path is parsed only when something needs it (errors, events): not on the hot path
+  const info: CallInfo = {
+    method,
+    get path() {
+      path ??= safePath(url);
+      return path;
+    },
+  };
   const reqHeaders = () => request?.headers ?? new Headers(init?.headers);
   const deadlineAt = cfg.deadlineMs > 0 ? cfg.clock() + cfg.deadlineMs : Number.POSITIVE_INFINITY;
   const whole = cfg.deadlineMs > 0 ? linkSignal(userSignal, cfg.deadlineMs, info, "the call deadline") : undefined;

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type PrismHandle, startPrism } from "./support/shared.js";
 import {
   AbortError,
-  ApiError,
+  type ApiError,
   AuthenticationError,
   ConflictError,
   ConnectionError,
