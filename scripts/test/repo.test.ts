@@ -25,6 +25,21 @@ describe.each(apis)("committed API %s", (name) => {
   });
 });
 
+describe("code health", () => {
+  it("biome lint is clean (generated code excluded)", async () => {
+    const r = await exec(bin("biome"), ["lint", "."], { cwd: toolRoot });
+    expect(r.code, r.stdout + r.stderr).toBe(0);
+  });
+  it("scripts and benchmarks type-check", async () => {
+    const r = await exec(bin("tsc"), ["--noEmit", "-p", "tsconfig.json"], { cwd: toolRoot });
+    expect(r.code, r.stdout + r.stderr).toBe(0);
+  });
+  it("every package type-checks and passes publint + attw (ESM with .d.ts)", async () => {
+    const r = await exec(bin("turbo"), ["run", "typecheck", "test:exports", "--output-logs=errors-only"], { cwd: toolRoot, env: { TURBO_TELEMETRY_DISABLED: "1", NO_COLOR: "1" } });
+    expect(r.code, r.stdout + r.stderr).toBe(0);
+  }, 180_000);
+});
+
 describe("turbo build cache", () => {
   let copy: string;
   const turbo = (...args: string[]) =>

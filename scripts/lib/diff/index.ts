@@ -23,8 +23,8 @@ function compareServers(ctx: DiffContext, b: Obj, h: Obj): void {
   const urls = (d: Obj): string[] => (Array.isArray(d.servers) ? d.servers.map((s: Obj) => s?.url).filter((u: unknown) => typeof u === "string") : []);
   const ub = urls(b);
   const uh = urls(h);
-  ub.forEach((u, i) => !uh.includes(u) && ctx.emit("api-server-removed", ptr("#/servers", i), null, `server ${u} removed`));
-  uh.forEach((u, i) => !ub.includes(u) && ctx.emit("api-server-added", null, ptr("#/servers", i), `server ${u} added`));
+  for (const [i, u] of ub.entries()) if (!uh.includes(u)) ctx.emit("api-server-removed", ptr("#/servers", i), null, `server ${u} removed`);
+  for (const [i, u] of uh.entries()) if (!ub.includes(u)) ctx.emit("api-server-added", null, ptr("#/servers", i), `server ${u} added`);
 }
 
 /** Orders changes most severe first, then by operation and rule, so output never depends on key order. */

@@ -129,7 +129,7 @@ function compareParameters(ctx: DiffContext, b: OpRef, h: OpRef): void {
   const rename = new Map<string, string>();
   const nb = pathNames(b.path);
   const nh = pathNames(h.path);
-  nb.forEach((n, i) => nh[i] !== undefined && rename.set(`path:${n}`, `path:${nh[i]}`));
+  for (const [i, n] of nb.entries()) if (nh[i] !== undefined) rename.set(`path:${n}`, `path:${nh[i]}`);
   const seen = new Set<string>();
   for (const [key, bp] of pb) {
     const hk = rename.get(key) ?? key;

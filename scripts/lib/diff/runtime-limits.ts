@@ -67,7 +67,7 @@ export function compareRuntimeLimits(ctx: DiffContext, sdk: SpecFacts, baseSide:
     const rs = sdk.rateLimit;
     const rh = head.rateLimit;
     if (rs && rh && (rs.limit !== rh.limit || rs.windowMs !== rh.windowMs)) {
-      const at = (r: RefResolver | null) => (r && r.doc["x-rate-limit"] ? "#/x-rate-limit" : null);
+      const at = (r: RefResolver | null) => (r?.doc["x-rate-limit"] ? "#/x-rate-limit" : null);
       const fmt = (x: { limit: number; windowMs: number }) => `${x.limit} requests per ${x.windowMs / 1000} s`;
       // too fast on average, or a burst larger than the new window admits
       const exceeds = rs.limit / rs.windowMs > rh.limit / rh.windowMs || rs.limit > rh.limit;

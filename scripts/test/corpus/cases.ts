@@ -2,7 +2,7 @@
 // way a vendor might, and states the rule ids, level and bump spec:diff must report. `opticNote`
 // explains a case where Optic's verdict is known to differ and why ours is the right one.
 import type { Bump, Level } from "../../lib/diff/index.ts";
-import { byId, deref, findOp, findProp, jsonMedia, ops, params, rewriteRefs, typeOf, type Op } from "./find.ts";
+import { deref, findOp, findProp, jsonMedia, ops, params, rewriteRefs, typeOf, type Op } from "./find.ts";
 
 type Doc = Record<string, any>;
 
