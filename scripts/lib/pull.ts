@@ -9,7 +9,7 @@ import { LockMismatchError } from "./errors.ts";
 import { fetchSource, type FetchOptions } from "./fetch-source.ts";
 import { lintSpec } from "./lint.ts";
 import { readLock, serializeLock, verifyLock, type SpecLock } from "./lock.ts";
-import { parseSpec, sha256, specStats } from "./spec-doc.ts";
+import { type OpenApiDoc, parseSpec, sha256, specStats } from "./spec-doc.ts";
 
 export interface PullOptions extends Pick<FetchOptions, "timeoutMs" | "maxBytes"> {
   /** URL, file:// URL or path; default: the API's env override, then api.json's sourceUrl. */
@@ -27,7 +27,27 @@ export function defaultSource(api: ApiPaths): string {
   return process.env[api.config.sourceEnv] || api.config.sourceUrl;
 }
 
-export async function pullSpec(api: ApiPaths, opts: PullOptions = {}): Promise<PullResult> {
+/** What a fetch produced, before anything on disk changes. */
+export type Candidate =
+  | { status: "not-modified"; source: string }
+  | { status: "unchanged"; source: string; sha256: string }
+  | {
+      status: "new";
+      source: string;
+      text: string;
+      doc: OpenApiDoc;
+      sha256: string;
+      /** The lock to write with the new snapshot. */
+      lock: SpecLock;
+      /** The snapshot being replaced, if there is one. */
+      current: { lock: SpecLock; text: string } | null;
+    };
+
+/**
+ * The shared first half of spec:pull and spec:sync: check the lock, fetch conditionally, parse.
+ * Only the conditional-request validators of an unchanged spec may be refreshed on disk.
+ */
+export async function fetchCandidate(api: ApiPaths, opts: PullOptions = {}): Promise<Candidate> {
   // a hand-edited snapshot must not be silently overwritten: the lock check runs first
   const current = existsSync(api.spec) ? verifyLock(api) : null;
   const source = opts.from ?? defaultSource(api);
@@ -40,7 +60,7 @@ export async function pullSpec(api: ApiPaths, opts: PullOptions = {}): Promise<P
     timeoutMs: opts.timeoutMs,
     maxBytes: opts.maxBytes,
   });
-  if (fetched.status === "not-modified") return { outcome: "not-modified", source };
+  if (fetched.status === "not-modified") return { status: "not-modified", source };
 
   const doc = parseSpec(fetched.text, source);
   const hash = sha256(fetched.text);
@@ -49,23 +69,36 @@ export async function pullSpec(api: ApiPaths, opts: PullOptions = {}): Promise<P
     if (sameSource && (lock!.etag !== fetched.etag || lock!.lastModified !== fetched.lastModified)) {
       await writeFileAtomic(api.lock, serializeLock({ ...lock!, etag: fetched.etag, lastModified: fetched.lastModified }));
     }
-    return { outcome: "unchanged", source, sha256: hash };
+    return { status: "unchanged", source, sha256: hash };
   }
-
   const stats = specStats(doc);
-  const next: SpecLock = {
-    api: api.config.name,
+  return {
+    status: "new",
     source,
+    text: fetched.text,
+    doc,
     sha256: hash,
-    etag: fetched.etag,
-    lastModified: fetched.lastModified,
-    fetchedAt: (opts.now?.() ?? new Date()).toISOString(),
-    openapi: stats.openapi,
-    operations: stats.operations,
-    lockedBy: "spec:pull",
+    current,
+    lock: {
+      api: api.config.name,
+      source,
+      sha256: hash,
+      etag: fetched.etag,
+      lastModified: fetched.lastModified,
+      fetchedAt: (opts.now?.() ?? new Date()).toISOString(),
+      openapi: stats.openapi,
+      operations: stats.operations,
+      lockedBy: "spec:pull",
+    },
   };
-  await replaceSnapshot(api, fetched.text, next);
-  return { outcome: "updated", source, sha256: hash, previousSha256: current?.lock.sha256 ?? null, stats };
+}
+
+export async function pullSpec(api: ApiPaths, opts: PullOptions = {}): Promise<PullResult> {
+  const c = await fetchCandidate(api, opts);
+  if (c.status === "not-modified") return { outcome: "not-modified", source: c.source };
+  if (c.status === "unchanged") return { outcome: "unchanged", source: c.source, sha256: c.sha256 };
+  await replaceSnapshot(api, c.text, c.lock);
+  return { outcome: "updated", source: c.source, sha256: c.sha256, previousSha256: c.current?.lock.sha256 ?? null, stats: specStats(c.doc) };
 }
 
 /**

@@ -10,12 +10,11 @@ import { writeChangeset, type Bump } from "./changeset.ts";
 import { diffSpecs, type DiffReport } from "./diff/index.ts";
 import { CommandError } from "./errors.ts";
 import { bin, exec } from "./exec.ts";
-import { fetchSource } from "./fetch-source.ts";
 import { generate, readGenerated, writeGenerated } from "./generate.ts";
 import { lintSpec } from "./lint.ts";
-import { readLock, verifyLock, type SpecLock } from "./lock.ts";
-import { defaultSource, replaceSnapshot } from "./pull.ts";
-import { parseSpec, sha256, specStats } from "./spec-doc.ts";
+import { verifyLock, } from "./lock.ts";
+import { fetchCandidate, replaceSnapshot } from "./pull.ts";
+import { parseSpec, } from "./spec-doc.ts";
 
 export interface SyncOptions {
   from?: string;
@@ -42,27 +41,20 @@ export function bumpFor(report: DiffReport, generatedChanged: boolean): Bump | n
 export async function syncSpec(api: ApiPaths, opts: SyncOptions = {}): Promise<SyncResult> {
   const log = opts.log ?? (() => {});
   const current = verifyLock(api);
-  const source = opts.from ?? defaultSource(api);
-  const lock = readLock(api)!;
-  const sameSource = lock.source === source;
+  const c = await fetchCandidate(api, opts);
+  if (c.status === "not-modified") return { outcome: "unchanged", source: c.source, reason: "the source answered 304 Not Modified" };
+  if (c.status === "unchanged") return { outcome: "unchanged", source: c.source, reason: `same content as the snapshot (sha256 ${c.sha256.slice(0, 12)}…)` };
+  log(`✔ pull ${c.source} (sha256 ${c.sha256.slice(0, 12)}…)`);
 
-  const fetched = await fetchSource(source, { etag: sameSource ? lock.etag : null, lastModified: sameSource ? lock.lastModified : null, timeoutMs: opts.timeoutMs, maxBytes: opts.maxBytes });
-  if (fetched.status === "not-modified") return { outcome: "unchanged", source, reason: "the source answered 304 Not Modified" };
-  const hash = sha256(fetched.text);
-  if (hash === current.lock.sha256) return { outcome: "unchanged", source, reason: `same content as the snapshot (sha256 ${hash.slice(0, 12)}…)` };
-  log(`✔ pull ${source} (sha256 ${hash.slice(0, 12)}…)`);
-
-  const headDoc = parseSpec(fetched.text, source);
-  const baseDoc = parseSpec(current.text, rel(api, api.spec));
   // lint before anything is touched
-  const tmp = await writeTemp(api.spec, fetched.text);
+  const tmp = await writeTemp(api.spec, c.text);
   try {
     await lintSpec(api, tmp);
   } finally {
     await rm(tmp, { force: true });
   }
   log("✔ lint: 0 errors");
-  const report = diffSpecs(baseDoc, headDoc);
+  const report = diffSpecs(parseSpec(current.text, rel(api, api.spec)), c.doc);
   log(`✔ diff: ${report.counts.ERR} ERR, ${report.counts.WARN} WARN, ${report.counts.INFO} INFO → ${report.bump}`);
 
   const backup = {
@@ -72,19 +64,7 @@ export async function syncSpec(api: ApiPaths, opts: SyncOptions = {}): Promise<S
   };
   let changeset: string | null = null;
   try {
-    const stats = specStats(headDoc);
-    const next: SpecLock = {
-      api: api.config.name,
-      source,
-      sha256: hash,
-      etag: fetched.etag,
-      lastModified: fetched.lastModified,
-      fetchedAt: new Date().toISOString(),
-      openapi: stats.openapi,
-      operations: stats.operations,
-      lockedBy: "spec:pull",
-    };
-    await replaceSnapshot(api, fetched.text, next);
+    await replaceSnapshot(api, c.text, c.lock);
     const { changed } = await generate(api);
     log(`✔ generate: ${changed.length ? changed.join(", ") : "no generated file changed"}`);
     if (opts.build !== false) {
@@ -94,10 +74,10 @@ export async function syncSpec(api: ApiPaths, opts: SyncOptions = {}): Promise<S
     }
     const bump = bumpFor(report, changed.length > 0);
     if (bump && changed.length) {
-      changeset = await writeChangeset(api.root, `spec-sync-${api.config.name}-${hash.slice(0, 8)}`, {
+      changeset = await writeChangeset(api.root, `spec-sync-${api.config.name}-${c.sha256.slice(0, 8)}`, {
         packageName: api.config.packageName,
         bump,
-        title: `Regenerated from the ${api.config.name} spec (sha256 ${hash.slice(0, 12)}…): ${report.counts.ERR} breaking, ${report.counts.WARN} warning, ${report.counts.INFO} info change(s).`,
+        title: `Regenerated from the ${api.config.name} spec (sha256 ${c.sha256.slice(0, 12)}…): ${report.counts.ERR} breaking, ${report.counts.WARN} warning, ${report.counts.INFO} info change(s).`,
         body: changeList(report),
       });
       log(`✔ changeset ${rel(api, changeset)} (${bump})`);
@@ -108,7 +88,7 @@ export async function syncSpec(api: ApiPaths, opts: SyncOptions = {}): Promise<S
       if (t.code !== 0) throw new CommandError(`Tests failed on the regenerated code (${[cmd, ...args].join(" ")}):\n${tail(t.stdout + t.stderr)}`, "the tree was restored; fix the SDK for the new spec, then run spec:sync again.");
       log("✔ tests");
     }
-    return { outcome: "synced", source, report, changed, changeset, bump };
+    return { outcome: "synced", source: c.source, report, changed, changeset, bump };
   } catch (err) {
     await writeFileAtomic(api.spec, backup.spec);
     await writeFileAtomic(api.lock, backup.lock);

@@ -5,22 +5,14 @@
 // a 429 pauses everyone and re-aligns the window (see RateLimitStore.pause).
 import { createHash } from "node:crypto";
 import { MemoryStore } from "./stores/memory.js";
+import type { RateLimitOptions } from "./options.js";
 import type { RateLimitRule, RateLimitStore } from "./stores/store.js";
 
-/** Options of {@link RateLimiter}. */
-export interface RateLimiterOptions {
-  /** Most sends in any window. */
-  limit: number;
-  /** Window length. @unit ms */
-  windowMs: number;
-  /** Added to the window to absorb network jitter. @default 50 @unit ms */
-  safetyMarginMs?: number;
-  /** Most attempts in flight at once. @default Infinity */
-  maxConcurrent?: number;
-  /** Where the window log and pause live. @default a new MemoryStore */
-  store?: RateLimitStore;
-  /** Identifies the budget (e.g. the API key); only its sha256 reaches the store. @default "default" */
-  key?: string;
+/**
+ * Options of {@link RateLimiter}: the transport's {@link RateLimitOptions} plus injectable time.
+ * Used directly (without the transport) `safetyMarginMs` defaults to 50 ms.
+ */
+export interface RateLimiterOptions extends RateLimitOptions {
   clock?: () => number;
   /** Resolves after `ms`; used to wake the queue. */
   sleep?: (ms: number) => Promise<void>;
