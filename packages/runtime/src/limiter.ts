@@ -94,10 +94,16 @@ export class RateLimiter {
     return this.enqueue(signal);
   }
 
-  /** An async store answered the fast path: grant on 0, otherwise queue (the slot is not spent). */
+  /** An async store answered the fast path: queue the call, and the take's answer serves the head. */
   private afterAsyncTake(r: Promise<number>, signal: AbortSignal | undefined): Promise<number> {
     this.pumping = true;
     const p = this.enqueue(signal);
+    this.settleTake(r);
+    return p;
+  }
+
+  /** Grants the head (or arms a wake-up) once an async take settles; `pumping` holds the queue meanwhile. */
+  private settleTake(r: Promise<number>): void {
     r.then(
       (wait) => {
         this.pumping = false;
@@ -109,7 +115,6 @@ export class RateLimiter {
         this.pump();
       },
     );
-    return p;
   }
 
   private enqueue(signal: AbortSignal | undefined): Promise<number> {
@@ -186,17 +191,7 @@ export class RateLimiter {
       }
       // async store: hold the queue until this take settles, so the order stays FIFO
       this.pumping = true;
-      r.then(
-        (wait) => {
-          this.pumping = false;
-          if (this.grant(wait)) this.pump();
-        },
-        (err: unknown) => {
-          this.pumping = false;
-          this.settle(this.head(), err);
-          this.pump();
-        },
-      );
+      this.settleTake(r);
       return;
     }
   }
