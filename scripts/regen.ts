@@ -37,6 +37,6 @@ run(async () => {
   const tasks = build.stdout.match(/Tasks:\s+(.*)/)?.[1]?.trim();
   const cached = build.stdout.match(/Cached:\s+(.*)/)?.[1]?.trim();
   if (build.code !== 0) throw new CommandError(`turbo build failed:\n${build.stdout}${build.stderr}`, "fix the compile errors above; the generated code stays in place for you to inspect.");
-  console.log(`✔ build: ${tasks ?? "done"}${cached ? `, cached ${cached}` : ""}`);
+  console.log(`✔ build: ${tasks ?? "done"}${cached ? ` (turbo cache: ${cached})` : ""}`);
   console.log(`\nregen summary\n${lines.join("\n")}\n  time         ${((performance.now() - started) / 1000).toFixed(1)} s`);
 });
