@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { AbortError, TimeoutError } from "./errors.js";
-import { classifyFailure, linkSignal } from "./timeouts.js";
+import { classifyFailure, disarmWhenRead, type Linked, linkSignal } from "./timeouts.js";
 
 const info = { method: "GET", path: "/x" };
 
@@ -57,5 +57,45 @@ describe("classifyFailure", () => {
     const ctrl = new AbortController();
     ctrl.abort(new TimeoutError("t", info));
     expect(classifyFailure(new DOMException("aborted", "AbortError"), ctrl.signal, undefined, info)).toBeInstanceOf(TimeoutError);
+  });
+});
+
+describe("disarmWhenRead", () => {
+  const spyLink = () => {
+    const link = { cancels: 0, signal: new AbortController().signal, cancel: () => link.cancels++, detach: () => {} };
+    return link as Linked & { cancels: number };
+  };
+
+  it("keeps the timers armed until the body is read, then disarms them once", async () => {
+    const a = spyLink();
+    const b = spyLink();
+    const res = new Response('{"ok":true}');
+    disarmWhenRead(res, a, b);
+    expect([a.cancels, b.cancels]).toEqual([0, 0]);
+    await expect(res.json()).resolves.toEqual({ ok: true });
+    expect([a.cancels, b.cancels]).toEqual([1, 1]);
+  });
+
+  it("disarms even when reading fails, and passes the failure on", async () => {
+    const a = spyLink();
+    const res = new Response("not json");
+    disarmWhenRead(res, a);
+    await expect(res.json()).rejects.toBeInstanceOf(SyntaxError);
+    expect(a.cancels).toBe(1);
+  });
+
+  it("disarms at once when there is no body", () => {
+    const a = spyLink();
+    disarmWhenRead(new Response(null, { status: 204 }), a);
+    expect(a.cancels).toBe(1);
+  });
+
+  it("leaves the timers armed for a caller who streams res.body (they still bound a stall)", async () => {
+    const a = spyLink();
+    const res = new Response("chunk");
+    disarmWhenRead(res, a);
+    const reader = res.body!.getReader();
+    while (!(await reader.read()).done) {}
+    expect(a.cancels).toBe(0);
   });
 });

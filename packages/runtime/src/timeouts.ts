@@ -48,6 +48,31 @@ export function linkSignal(parent: AbortSignal | undefined, ms: number, info: Ca
   };
 }
 
+const BODY_READERS = ["json", "text", "arrayBuffer", "blob", "formData", "bytes"] as const;
+
+/**
+ * Disarms `links` once the body has been read through one of the Response's reader methods (what
+ * openapi-fetch and most callers do), so a finished call does not hold a timer and a controller
+ * until `timeoutMs` passes. Until then the timers keep bounding a stalled body; a caller who reads
+ * `res.body` as a stream keeps them armed until they fire, which is harmless.
+ */
+export function disarmWhenRead(res: Response, a: Linked | undefined, b?: Linked | undefined): void {
+  if (!a && !b) return;
+  const done = () => {
+    a?.cancel();
+    b?.cancel();
+  };
+  if (res.body === null) {
+    done();
+    return;
+  }
+  const target = res as unknown as Record<string, unknown>;
+  for (const name of BODY_READERS) {
+    const read = target[name];
+    if (typeof read === "function") target[name] = (...args: unknown[]) => (read as (...x: unknown[]) => Promise<unknown>).apply(res, args).finally(done);
+  }
+}
+
 /** Our own typed reasons pass through; anything else came from the caller's signal. */
 export function abortReason(reason: unknown, info: CallInfo): SdkError {
   if (reason instanceof SdkError) return reason;

@@ -18,7 +18,7 @@ import { parseRateLimitHeaders } from "./rate-limit-headers.js";
 import { createRedactor, redactionSet, secretsOf } from "./redact.js";
 import { errorForResponse, readBody, rememberResponse, type ResponseMeta, safePath } from "./result.js";
 import { backoffDelay, type FailureKind, IDEMPOTENT_METHODS, parseRetryAfter, type RetryDecision, shouldRetry } from "./retry.js";
-import { classifyFailure, type Linked, linkSignal } from "./timeouts.js";
+import { classifyFailure, disarmWhenRead, type Linked, linkSignal } from "./timeouts.js";
 
 /** A resilient transport: pass `fetch` to openapi-fetch, `use` the middleware. */
 export interface Transport {
@@ -125,6 +125,7 @@ async function call(cfg: Config, input: RequestInfo | URL, init: RequestInit | u
     // hot path: success with nobody listening
     if (res && res.status < 400 && !cfg.hooks) {
       whole?.detach();
+      disarmWhenRead(res, link, whole);
       return res;
     }
 
@@ -166,7 +167,10 @@ async function call(cfg: Config, input: RequestInfo | URL, init: RequestInit | u
     if (!decision.retry) {
       whole?.detach();
       if (failure) throw failure;
-      if (res!.ok) return res!;
+      if (res!.ok) {
+        disarmWhenRead(res!, link, whole);
+        return res!;
+      }
       return finishError(cfg, res!, { method, path: info.path, operation: request && operationOf(request), attempts: attempt, retryAfterMs, redactor: createRedactor(cfg.redactNames, secretsOf(reqHeaders(), cfg.redactNames)) }, link);
     }
     link?.cancel();
@@ -184,6 +188,7 @@ async function call(cfg: Config, input: RequestInfo | URL, init: RequestInit | u
 async function finishError(cfg: Config, res: Response, meta: ResponseMeta, link: Linked | undefined): Promise<Response> {
   if (!cfg.throwOnError) {
     rememberResponse(res, meta);
+    disarmWhenRead(res, link);
     return res;
   }
   const body = await readBody(res);
