@@ -1,6 +1,7 @@
 // Operation-level comparison: which operations exist, and for each pair its parameters, request
-// body, responses and docs. Schemas are handed to schema.ts; security to security.ts.
+// body, responses, headers and docs. Schemas go to schema.ts, headers to headers.ts, security to security.ts.
 import { show, type DiffContext } from "./context.ts";
+import { compareHeaders, compareSerialization, headerParams, responseHeaders } from "./headers.ts";
 import { ptr } from "./resolve.ts";
 import { compareDocs, compareSchema, type Place } from "./schema.ts";
 import { compareSecurity } from "./security.ts";
@@ -82,6 +83,7 @@ function compareOperation(ctx: DiffContext, b: OpRef, h: OpRef): void {
     const rb = ctx.base.resolve(b.op.requestBody, ptr(b.at, "requestBody"));
     const rh = ctx.head.resolve(h.op.requestBody, ptr(h.at, "requestBody"));
     if (rb.node && rh.node) compareContent(ctx, rb.node.content, ptr(rb.at, "content"), rh.node.content, ptr(rh.at, "content"), "response", "webhook payload");
+    compareHeaders(ctx, headerParams(parameters(ctx, "base", b).values()), headerParams(parameters(ctx, "head", h).values()), "webhook");
     return;
   }
   compareParameters(ctx, b, h);
@@ -145,6 +147,7 @@ function compareParameters(ctx: DiffContext, b: OpRef, h: OpRef): void {
     const rh = hp.p.required === true || hp.p.in === "path";
     if (rb !== rh) ctx.emit(`request-parameter-became-${rh ? "required" : "optional"}`, bp.at, hp.at, `${label} became ${rh ? "required" : "optional"}`);
     compareDocs(ctx, bp.p, bp.at, hp.p, hp.at, label);
+    compareSerialization(ctx, bp, hp, label);
     const sb = paramSchema(bp);
     const sh = paramSchema(hp);
     if (sb && sh) compareSchema(ctx, sb, sh, { dir: "request", scope: "parameter", root: label, path: "" });
@@ -209,6 +212,7 @@ function compareResponses(ctx: DiffContext, b: OpRef, h: OpRef): void {
     const xh = ctx.head.resolve(rh[code], hAt);
     if (!xb.node || !xh.node) continue;
     compareDocs(ctx, xb.node, xb.at, xh.node, xh.at, `response ${code}`);
+    compareHeaders(ctx, responseHeaders(ctx.base, xb.node, xb.at), responseHeaders(ctx.head, xh.node, xh.at), `response ${code}`);
     compareContent(ctx, xb.node.content, ptr(xb.at, "content"), xh.node.content, ptr(xh.at, "content"), "response", `response ${code} body`);
   }
   for (const code of Object.keys(rh)) {

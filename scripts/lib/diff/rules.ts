@@ -18,7 +18,7 @@ const ADD: Rule = { level: "INFO", bump: "minor" };
 const DOC: Rule = { level: "INFO", bump: "patch" };
 
 const REQ_SCOPES = ["request-parameter", "request-body", "request-property"] as const;
-const RES_SCOPES = ["response-body", "response-property"] as const;
+const RES_SCOPES = ["response-body", "response-property", "response-header"] as const;
 const MAX_LIMITS = ["max", "max-length", "max-items"] as const;
 const MIN_LIMITS = ["min", "min-length", "min-items"] as const;
 
@@ -55,6 +55,10 @@ export const RULES: Readonly<Record<string, Rule>> = {
   "request-parameter-removed": ERR,
   "request-parameter-became-required": ERR,
   "request-parameter-became-optional": ADD,
+  // style/explode in effect (defaults filled in; explode only where the schema is not a scalar):
+  // old callers would serialise values the server now parses differently
+  "request-parameter-style-changed": ERR,
+  "request-parameter-explode-changed": ERR,
   // request body
   "request-body-added-required": ERR,
   "request-body-added-optional": ADD,
@@ -111,6 +115,17 @@ export const RULES: Readonly<Record<string, Rule>> = {
   "response-property-added": ADD,
   "response-property-became-optional": ERR,
   "response-property-became-required": DOC,
+  // response headers, and webhook header parameters (the vendor sends them, we read them); header
+  // schemas use the response-header-* ids of the response scopes above
+  "required-response-header-removed": ERR,
+  // oasdiff says WARN; the generated types name every documented header (`components["headers"][…]`)
+  // and the runtime paces retries by Retry-After, an optional header
+  "optional-response-header-removed": ERR,
+  // oasdiff says ERR; a typed SDK reads headers from the untyped `Headers` object, which already
+  // answers null, so callers keep compiling but may rely on a value that can now be missing
+  "response-header-became-optional": WARN,
+  "response-header-became-required": DOC,
+  "response-header-added": ADD,
   // security and servers
   "api-security-added": ERR,
   "api-security-alternative-removed": ERR,

@@ -7,7 +7,8 @@ import { viewAll, type Bound, type LimitName, type SchemaView, type At } from ".
 
 export interface Place {
   dir: "request" | "response";
-  scope: "parameter" | "body" | "property";
+  /** "header": a response header or a webhook header parameter, compared in the response role. */
+  scope: "parameter" | "body" | "property" | "header";
   /** How messages name the top: "query parameter `page_size`", "request body (application/json)", "response 200 body". */
   root: string;
   /** Dotted property path below the parameter or body ("" at the top). */
@@ -19,13 +20,13 @@ const prefix = (p: Place) => `${p.dir}-${p.scope}`;
 /** The place one level down: a property, `[]` for items, `*` for additionalProperties. */
 function child(p: Place, name: string): Place {
   const path = p.path ? `${p.path}${name === "[]" ? "" : "."}${name}` : name;
-  return { dir: p.dir, scope: p.scope === "parameter" ? "parameter" : "property", root: p.root, path };
+  return { dir: p.dir, scope: p.scope === "parameter" || p.scope === "header" ? p.scope : "property", root: p.root, path };
 }
 
 /** How messages name a place: "query parameter `page_size`", "response property `address.city` (in response 200 body)". */
 export function subjectOf(p: Place): string {
   if (!p.path) return p.root;
-  return p.scope === "parameter" ? `${p.root} → \`${p.path}\`` : `${p.dir} property \`${p.path}\` (${p.root})`;
+  return p.scope === "parameter" || p.scope === "header" ? `${p.root} → \`${p.path}\`` : `${p.dir} property \`${p.path}\` (${p.root})`;
 }
 
 /** Compares base schema `b` (at `bAt`) with head schema `h` (at `hAt`) in role `place`. */

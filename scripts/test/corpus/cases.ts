@@ -3,6 +3,7 @@
 // explains a case where Optic's verdict is known to differ and why ours is the right one.
 import type { Bump, Level } from "../../lib/diff/index.ts";
 import { deref, findOp, findProp, jsonMedia, ops, params, rewriteRefs, typeOf, type Op } from "./find.ts";
+import { HEADER_CASES } from "./header-cases.ts";
 
 type Doc = Record<string, any>;
 
@@ -413,4 +414,7 @@ export const CORPUS: CorpusCase[] = [
       o.op.parameters = o.op.parameters.map((p: unknown) => structuredClone(deref(d, p)));
     },
   },
+
+  // ── headers and parameter serialisation (header-cases.ts) ─────────────────────────────────────
+  ...HEADER_CASES,
 ];
