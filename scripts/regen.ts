@@ -6,8 +6,7 @@ import { bin, exec } from "./lib/exec.ts";
 import { generate } from "./lib/generate.ts";
 import { lintSpec } from "./lib/lint.ts";
 import { verifyLock } from "./lib/lock.ts";
-import { extractFacts } from "./lib/spec-facts.ts";
-import { parseSpec, specStats } from "./lib/spec-doc.ts";
+import { specStats } from "./lib/spec-doc.ts";
 import { describeChanges, headerSha, lineCount } from "./lib/summary.ts";
 
 run(async () => {
@@ -16,14 +15,13 @@ run(async () => {
   const lines: string[] = [];
   for (const name of flags.api ? [flags.api] : listApis()) {
     const api = resolveApi(name);
-    const { text, lock } = verifyLock(api);
+    const { lock } = verifyLock(api);
     const lint = await lintSpec(api);
     console.log(`✔ lint ${rel(api, api.spec)}: 0 errors, ${lint.warnings} warnings`);
-    const { changed, files, before } = await generate(api);
+    const { changed, files, before, doc, facts } = await generate(api);
     console.log(`✔ generate ${rel(api, api.generatedDir)}: ${changed.length ? `wrote ${changed.join(", ")}` : "up to date"}`);
-    const doc = parseSpec(text, rel(api, api.spec));
     const stats = specStats(doc);
-    const paginated = extractFacts(doc).paginatedOperations.length;
+    const paginated = facts.paginatedOperations.length;
     const oldSha = headerSha(before.get("meta.ts"));
     lines.push(
       `  API          ${name} (${lock.source === "hand-maintained" ? "hand-maintained spec" : lock.source}), OpenAPI ${stats.openapi}`,

@@ -8,8 +8,8 @@ import type { ApiPaths } from "./apis.ts";
 import { rel } from "./apis.ts";
 import { GenerateError } from "./errors.ts";
 import { verifyLock } from "./lock.ts";
-import { extractFacts } from "./spec-facts.ts";
-import { parseSpec, sha256 } from "./spec-doc.ts";
+import { extractFacts, type SpecFacts } from "./spec-facts.ts";
+import { type OpenApiDoc, parseSpec, sha256 } from "./spec-doc.ts";
 
 /** File name → content, relative to the generated folder. */
 export type GeneratedFiles = Map<string, string>;
@@ -22,8 +22,15 @@ function header(api: ApiPaths, hash: string): string {
   ].join("\n");
 }
 
+/** What rendering read on the way: callers report from it instead of parsing the spec again. */
+export interface Rendered {
+  files: GeneratedFiles;
+  doc: OpenApiDoc;
+  facts: SpecFacts;
+}
+
 /** Renders every generated file for the API from its locked snapshot. */
-export async function renderGenerated(api: ApiPaths): Promise<GeneratedFiles> {
+export async function renderGenerated(api: ApiPaths): Promise<Rendered> {
   const { text } = verifyLock(api);
   const doc = parseSpec(text, rel(api, api.spec));
   const hash = sha256(text);
@@ -56,10 +63,11 @@ export async function renderGenerated(api: ApiPaths): Promise<GeneratedFiles> {
     "export type PaginatedPath = keyof typeof meta.paginatedOperations;",
     "",
   ].join("\n");
-  return new Map([
+  const files: GeneratedFiles = new Map([
     ["schema.ts", header(api, hash) + "\n" + schema],
     ["meta.ts", metaTs],
   ]);
+  return { files, doc, facts };
 }
 
 /** Reads what is on disk in the generated folder now. */
@@ -95,17 +103,18 @@ export async function writeGenerated(dir: string, files: GeneratedFiles): Promis
 }
 
 /** pnpm generate: returns the files that changed. */
-export async function generate(api: ApiPaths): Promise<{ changed: string[]; files: GeneratedFiles; before: GeneratedFiles }> {
-  const files = await renderGenerated(api);
+export async function generate(api: ApiPaths): Promise<Rendered & { changed: string[]; before: GeneratedFiles }> {
+  const rendered = await renderGenerated(api);
+  const { files } = rendered;
   const before = await readGenerated(api.generatedDir);
   const changed = changedFiles(before, files);
   if (changed.length) await writeGenerated(api.generatedDir, files);
-  return { changed, files, before };
+  return { ...rendered, changed, before };
 }
 
 /** pnpm generate:check: renders into a temp folder and lists every file that differs. */
 export async function checkGenerated(api: ApiPaths): Promise<string[]> {
-  const files = await renderGenerated(api);
+  const { files } = await renderGenerated(api);
   const onDisk = await readGenerated(api.generatedDir);
   return changedFiles(onDisk, files);
 }

@@ -46,10 +46,14 @@ export type Candidate =
 /**
  * The shared first half of spec:pull and spec:sync: check the lock, fetch conditionally, parse.
  * Only the conditional-request validators of an unchanged spec may be refreshed on disk.
+ * `current` is the already verified snapshot when the caller checked it itself.
  */
-export async function fetchCandidate(api: ApiPaths, opts: PullOptions = {}): Promise<Candidate> {
+export async function fetchCandidate(
+  api: ApiPaths,
+  opts: PullOptions = {},
   // a hand-edited snapshot must not be silently overwritten: the lock check runs first
-  const current = existsSync(api.spec) ? verifyLock(api) : null;
+  current: { lock: SpecLock; text: string } | null = existsSync(api.spec) ? verifyLock(api) : null,
+): Promise<Candidate> {
   const source = opts.from ?? defaultSource(api);
   const lock = readLock(api);
   const sameSource = lock?.source === source;

@@ -40,8 +40,9 @@ export function bumpFor(report: DiffReport, generatedChanged: boolean): Bump | n
 
 export async function syncSpec(api: ApiPaths, opts: SyncOptions = {}): Promise<SyncResult> {
   const log = opts.log ?? (() => {});
+  // sync needs a snapshot to diff against, so a missing one fails here rather than after the fetch
   const current = verifyLock(api);
-  const c = await fetchCandidate(api, opts);
+  const c = await fetchCandidate(api, opts, current);
   if (c.status === "not-modified") return { outcome: "unchanged", source: c.source, reason: "the source answered 304 Not Modified" };
   if (c.status === "unchanged") return { outcome: "unchanged", source: c.source, reason: `same content as the snapshot (sha256 ${c.sha256.slice(0, 12)}…)` };
   log(`✔ pull ${c.source} (sha256 ${c.sha256.slice(0, 12)}…)`);
