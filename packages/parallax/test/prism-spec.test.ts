@@ -5,18 +5,12 @@
 // covered without touching this file.
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, inject, it } from "vitest";
 import { fileURLToPath } from "node:url";
 import { parse } from "yaml";
 
-// The shared launcher (scripts/lib/test-servers.ts) lives outside this package's rootDir, so it is
-// imported at run time by URL; a static import would pull it into the package's tsc.
-const launcher = new URL("../../../scripts/lib/test-servers.ts", import.meta.url).href;
-interface PrismHandle {
-  url: string;
-  output(): string;
-  stop(): Promise<void>;
-}
+// The project's globalSetup (test/contract/global-setup.ts) runs one Prism on this same spec.
+const prismUrl = inject("prismUrl");
 
 type Obj = Record<string, any>;
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
@@ -103,23 +97,14 @@ function withoutRequiredField(body: unknown, schema: unknown): { body: unknown; 
 }
 
 const cases = buildCases();
-let prism: PrismHandle;
 
 async function send(c: Case, opts: { apiKey?: boolean; body?: unknown } = {}): Promise<Response> {
   const headers: Record<string, string> = {};
   if (opts.apiKey !== false) headers["X-API-KEY"] = "test-personal-access-token";
   const body = "body" in opts ? opts.body : c.body;
   if (body !== undefined) headers["content-type"] = "application/json";
-  return fetch(prism.url + c.url, { method: c.method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  return fetch(prismUrl + c.url, { method: c.method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
 }
-
-beforeAll(async () => {
-  const { startPrism } = (await import(launcher)) as { startPrism(o: { spec: string }): Promise<PrismHandle> };
-  prism = await startPrism({ spec: specFile });
-});
-afterAll(async () => {
-  await prism?.stop();
-});
 
 describe("Prism serves every operation of the Parallax spec", () => {
   it("finds all 49 operations in the spec", () => {
