@@ -31,3 +31,4 @@ export type { RateLimitRule, RateLimitStore } from "./stores/store.js";
 export { createResilientFetch, createTransport, type Transport } from "./transport.js";
 export * from "./pagination/index.js";
 export * from "./chunk.js";
+export type { ApiMeta, AuthMeta, ErrorEnvelopeMeta, ErrorsMeta, OperationMeta, PaginationMeta, PaginationStyle, RateLimitMeta, WebhookMeta } from "./api-meta.js";
