@@ -112,6 +112,11 @@ describe("pagination detection, one fixture per style", () => {
     expect(paginationOf(doc)).toMatchObject({ style: "page-number", itemsPath: "results", totalPath: "total", maxPageSize: 50 });
   });
 
+  it("sees through a nullable anyOf wrapper around the envelope", () => {
+    const doc = spec({ "/n": get([q("page"), q("per_page")], json({ anyOf: [obj({ data: arr, page_count: int() }), { type: "null" }] })) });
+    expect(paginationOf(doc)).toEqual({ style: "page-count", itemsPath: "data", pageParam: "page", pageSizeParam: "per_page", totalPagesPath: "page_count" });
+  });
+
   it("survives a $ref cycle", () => {
     const doc = spec({ "/loop": get([q("page"), q("per_page")], json({ $ref: "#/components/schemas/A" })) }, { components: { schemas: { A: { $ref: "#/components/schemas/B" }, B: { $ref: "#/components/schemas/A" } } } });
     expect(paginationOf(doc)).toBeUndefined();
@@ -182,6 +187,10 @@ describe("x-apiforge-pagination precedence", () => {
     expect(() => extractOperations(doc)).toThrow(GenerateError);
     expect(() => extractOperations(doc)).toThrow(/x-apiforge-pagination on GET \/things/);
     expect(() => extractOperations(doc)).toThrow(message);
+  });
+
+  it("refuses a root default without a style", () => {
+    expect(() => extractOperations(pageNumberDoc({}, { "x-apiforge-pagination": { pageParam: "page" } }))).toThrow(/x-apiforge-pagination at the root: style is required/);
   });
 
   it("refuses an extension without itemsPath when the response has no single array", () => {

@@ -210,6 +210,7 @@ export function rootPagination(doc: OpenApiDoc): Partial<PaginationMeta> | undef
     if (raw === undefined) continue;
     const ext = readPaginationExtension(raw, `${key} at the root`);
     if (ext === false) throw invalid(`${key} at the root`, "false is only meaningful on an operation; remove the root default instead");
+    if (!ext.style) throw invalid(`${key} at the root`, `style is required (one of ${PAGINATION_STYLES.join(", ")})`);
     return ext;
   }
   return undefined;

@@ -28,6 +28,9 @@ export function properties(doc: OpenApiDoc, schema: unknown, depth = 0): Record<
   for (const [k, v] of Object.entries(s.properties ?? {})) own[k] = deref(doc, v) ?? {};
   const merged: Record<string, Obj> = {};
   for (const part of s.allOf ?? []) Object.assign(merged, properties(doc, part, depth + 1));
+  // a nullable wrapper, `anyOf: [Envelope, { type: "null" }]`, is the envelope
+  const options = (s.anyOf ?? s.oneOf ?? []).map((o: unknown) => deref(doc, o)).filter((o: Obj | undefined) => o && o.type !== "null");
+  if (!s.properties && !s.allOf && options.length === 1) Object.assign(merged, properties(doc, options[0], depth + 1));
   return Object.assign(merged, own);
 }
 
