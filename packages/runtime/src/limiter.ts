@@ -3,21 +3,25 @@
 // A rolling window (≤ limit sends in ANY interval of windowMs + safetyMarginMs) is safe at every
 // alignment and still reaches the ceiling under load. Calls beyond the budget wait in FIFO order;
 // a 429 pauses everyone and re-aligns the window (see RateLimitStore.pause).
+// Without a documented window the limiter can cap concurrency only, or adapt (see adaptive.ts):
+// pace on the budget headers and keep to the window it infers from 429s.
 import { createHash } from "node:crypto";
+import { AdaptiveBudget, type RateLimitBudget } from "./adaptive.js";
+import type { PacingOptions } from "./options.js";
+import { parseRateLimitHeaders, type RateLimitHeaderNames } from "./rate-limit-headers.js";
 import { MemoryStore } from "./stores/memory.js";
-import type { RateLimitOptions } from "./options.js";
 import type { RateLimitRule, RateLimitStore } from "./stores/store.js";
 
 /**
- * Options of {@link RateLimiter}: the transport's {@link RateLimitOptions} plus injectable time.
+ * Options of {@link RateLimiter}: the transport's pacing options plus injectable time.
  * Used directly (without the transport) `safetyMarginMs` defaults to 50 ms.
  */
-export interface RateLimiterOptions extends RateLimitOptions {
+export type RateLimiterOptions = PacingOptions & {
   clock?: () => number;
   /** Resolves after `ms`; used to wake the queue. */
   sleep?: (ms: number) => Promise<void>;
   random?: () => number;
-}
+};
 
 interface Waiter {
   resolve(waitedMs: number): void;
@@ -35,10 +39,16 @@ export function hashKey(key: string): string {
 
 const defaultSleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
-/** Rolling-window limiter with a FIFO queue, optional concurrency cap and a shared 429 pause. */
+/** Rolling-window limiter with a FIFO queue, optional concurrency cap, adaptive mode and a shared 429 pause. */
 export class RateLimiter {
-  readonly rule: RateLimitRule;
   readonly key: string;
+  /** Whether pacing follows the budget the server announces (see adaptive.ts). */
+  readonly adaptive: boolean;
+  private _rule: RateLimitRule | undefined;
+  private readonly documented: boolean;
+  private readonly marginMs: number;
+  private readonly learner: AdaptiveBudget;
+  private readonly headerNames: RateLimitHeaderNames;
   private readonly store: RateLimitStore;
   private readonly maxConcurrent: number;
   private readonly clock: () => number;
@@ -53,16 +63,47 @@ export class RateLimiter {
   private pausedUntil = 0;
 
   constructor(options: RateLimiterOptions) {
-    if (!(options.limit >= 1) || !(options.windowMs > 0)) {
+    this.documented = options.limit !== undefined || options.windowMs !== undefined;
+    if (this.documented && (!(options.limit! >= 1) || !(options.windowMs! > 0))) {
       throw new RangeError(`rateLimit needs limit ≥ 1 and windowMs > 0, got ${options.limit} per ${options.windowMs} ms.`);
+    }
+    if (!this.documented && !options.adaptive && !(options.maxConcurrent! >= 1)) {
+      throw new RangeError("rateLimit needs a window (limit + windowMs), `adaptive: true`, or maxConcurrent ≥ 1; or pass `rateLimit: false`.");
     }
     this.clock = options.clock ?? Date.now;
     this.sleep = options.sleep ?? defaultSleep;
     this.random = options.random ?? Math.random;
-    this.rule = { limit: Math.floor(options.limit), windowMs: options.windowMs + (options.safetyMarginMs ?? 50) };
+    this.marginMs = options.safetyMarginMs ?? 50;
+    this._rule = this.documented ? { limit: Math.floor(options.limit!), windowMs: options.windowMs! + this.marginMs } : undefined;
+    this.adaptive = options.adaptive === true;
+    this.learner = new AdaptiveBudget(this.marginMs);
+    this.headerNames = { remaining: options.remainingHeaders?.map((h) => h.toLowerCase()), limit: options.limitHeaders?.map((h) => h.toLowerCase()) };
     this.maxConcurrent = options.maxConcurrent ?? Number.POSITIVE_INFINITY;
     this.store = options.store ?? new MemoryStore({ clock: this.clock });
     this.key = hashKey(options.key ?? "default");
+  }
+
+  /** The rolling window in force (documented, or learned in adaptive mode); `undefined` when there is none. */
+  get rule(): RateLimitRule | undefined {
+    return this._rule;
+  }
+
+  /** The server's budget as last read from response headers and 429s. */
+  budget(): RateLimitBudget {
+    return this.learner.snapshot(this.clock());
+  }
+
+  /**
+   * Feeds one attempt's outcome back (the transport calls it once per attempt): budget headers,
+   * and in adaptive mode the window a 429 teaches. `status` is undefined when no response arrived.
+   */
+  observe(status: number | undefined, headers: Headers | undefined, retryAfterMs?: number): void {
+    const now = this.clock();
+    const rateLimit = headers ? parseRateLimitHeaders(headers, now, this.headerNames) : undefined;
+    const learned = this.learner.observe({ status, rateLimit, retryAfterMs }, now);
+    // a documented window is the vendor's word; a learned one only replaces an earlier guess
+    if (learned && this.adaptive && !this.documented) this._rule = { limit: learned.limit, windowMs: learned.windowMs + this.marginMs };
+    if (this.waiting) this.pump();
   }
 
   /** Calls waiting for a slot. */
@@ -83,10 +124,11 @@ export class RateLimiter {
     if (signal?.aborted) return Promise.reject(signal.reason);
     // fast path: nobody queued and a slot free right now. FIFO holds (the queue is empty) and no
     // abort listener is needed, which is most of the limiter's per-call cost
-    if (this.waiting === 0 && !this.pumping && this.active < this.maxConcurrent && this.pausedUntil <= this.clock()) {
-      const r = this.store.take(this.key, this.rule);
+    if (this.waiting === 0 && !this.pumping && this.active < this.maxConcurrent && this.pausedUntil <= this.clock() && !this.paceWait()) {
+      const r = this._rule ? this.store.take(this.key, this._rule) : 0;
       if (r === 0) {
         this.active++;
+        this.learner.sent(this.clock());
         return Promise.resolve(0);
       }
       if (typeof r !== "number") return this.afterAsyncTake(r, signal);
@@ -148,7 +190,7 @@ export class RateLimiter {
    * clients do not return in lockstep), and the window re-aligns to the server's.
    */
   async pause(ms: number): Promise<void> {
-    const total = ms + this.random() * Math.min(1000, Math.max(10, this.rule.windowMs / 20));
+    const total = ms + this.random() * Math.min(1000, Math.max(10, (this._rule?.windowMs ?? 1000) / 20));
     this.pausedUntil = Math.max(this.pausedUntil, this.clock() + total);
     await this.store.pause(this.key, Math.ceil(total));
     this.pump();
@@ -184,7 +226,16 @@ export class RateLimiter {
         this.wake(this.pausedUntil - now);
         return;
       }
-      const r = this.store.take(this.key, this.rule);
+      const pace = this.paceWait();
+      if (pace > 0) {
+        this.wake(pace);
+        return;
+      }
+      if (!this._rule) {
+        this.grant(0);
+        continue;
+      }
+      const r = this.store.take(this.key, this._rule);
       if (typeof r === "number") {
         if (!this.grant(r)) return;
         continue;
@@ -206,8 +257,14 @@ export class RateLimiter {
     // the waiter aborted while an async take was in flight: the slot is spent, which is merely conservative
     if (!w) return true;
     this.active++;
+    this.learner.sent(this.clock());
     this.settle(w);
     return true;
+  }
+
+  /** Adaptive mode: how long the announced budget says to hold the next send. */
+  private paceWait(): number {
+    return this.adaptive ? this.learner.wait(this.clock()) : 0;
   }
 
   private settle(w: Waiter | undefined, err?: unknown): void {

@@ -5,6 +5,11 @@ describe("options types", () => {
   it("accepts each concern as an object or false", () => {
     expectTypeOf(createTransport({ rateLimit: false, retry: false })).toEqualTypeOf<Transport>();
     createTransport({ rateLimit: { limit: 100, windowMs: 60_000, maxConcurrent: 4 }, retry: { maxRetries: 3 }, timeoutMs: 5000 });
+    createTransport({ rateLimit: { maxConcurrent: 2, retryAfterHeaders: ["X-IA-*-RetryAfter"] } });
+    createTransport({ rateLimit: { adaptive: true, maxConcurrent: 4 } });
+    createTransport({ rateLimit: { adaptive: true, limit: 100, windowMs: 60_000 } });
+    // @ts-expect-error limit is required with a window
+    createTransport({ rateLimit: { windowMs: 60_000, maxConcurrent: 2 } });
     // @ts-expect-error limit is required with a window
     createTransport({ rateLimit: { windowMs: 60_000 } });
     // @ts-expect-error there is no `true`: pass the numbers
