@@ -66,7 +66,7 @@ export class AdaptiveBudget {
   /** A send went out at `now`. */
   sent(now: number): void {
     this.outstanding++;
-    if (this.remaining !== undefined) this.remaining--;
+    if (this.remaining !== undefined) this.remaining = Math.max(0, this.remaining - 1);
     this.lastSendAt = now;
     this.firstSendAt ??= now;
   }

@@ -106,6 +106,8 @@ export function retryAfterFrom(headers: Headers, extra: RetryAfterNames = [], no
   };
   const patterns = extra.filter((n): n is RegExp => typeof n !== "string");
   for (const n of extra) if (typeof n === "string") take(headers.get(n));
-  if (patterns.length) headers.forEach((v, k) => patterns.some((p) => p.test(k)) && take(v));
+  if (patterns.length) {
+    for (const [k, v] of headers) if (patterns.some((p) => p.test(k))) take(v);
+  }
   return out;
 }
