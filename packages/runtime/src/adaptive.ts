@@ -44,6 +44,11 @@ export class AdaptiveBudget {
   private acceptedSinceReset = 0;
   private learned: { limit: number; windowMs: number } | undefined;
 
+  /** True while the learned window rests on one 429 only (a lower bound the next reset may correct). */
+  get windowIsGuess(): boolean {
+    return this.learned !== undefined && this.resetGap === undefined;
+  }
+
   /** @param marginMs added after an announced reset, for clock skew and rounding. */
   constructor(private readonly marginMs: number) {}
 
@@ -99,10 +104,12 @@ export class AdaptiveBudget {
     this.resetAt = Math.max(this.resetAt ?? 0, resetPoint + this.marginMs);
     // several 429s of one window (concurrent calls) name the same reset: learn from the first only
     if (this.lastResetPoint !== undefined && resetPoint - this.lastResetPoint < Math.max(2 * this.marginMs, (this.learned?.windowMs ?? 0) / 2)) {
+      // each estimate is late by its response's transit time: the earliest is the closest
+      this.lastResetPoint = Math.min(this.lastResetPoint, resetPoint);
       return undefined;
     }
     const accepted = this.acceptedSinceReset;
-    const limit = o.rateLimit?.limit ?? this.limit ?? (accepted > 0 ? Math.min(accepted, this.learned?.limit ?? accepted) : undefined);
+    const limit = o.rateLimit?.limit ?? this.limit ?? (accepted > 0 ? Math.min(accepted, this.learned?.limit ?? accepted) : this.learned?.limit);
     let windowMs: number;
     if (this.lastResetPoint === undefined) {
       // one reset seen: the window is at least as long as the time since our first send (a guess)

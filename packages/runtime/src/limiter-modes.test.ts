@@ -75,6 +75,37 @@ describe("RateLimiter: adaptive", () => {
     expect(granted.slice(7)).toEqual([1420]);
   });
 
+  it("when a window guessed from one 429 reopens, a single probe goes first; a second 429 then teaches the real window", async () => {
+    const { clock, limiter, granted, take } = setup({ adaptive: true });
+    // 2 accepted from t=0, then a 429 at t=0 saying the window ends at 200 (the real window is 300)
+    for (let i = 0; i < 2; i++) {
+      await take();
+      limiter.release();
+      limiter.observe(200, undefined);
+    }
+    await take();
+    limiter.release();
+    limiter.observe(429, undefined, 200);
+    await limiter.pause(200);
+    expect(limiter.rule).toEqual({ limit: 2, windowMs: 210 });
+    for (let i = 0; i < 5; i++) void take().then(() => limiter.release());
+    // the reset, plus the safety margin
+    await clock.advance(210);
+    expect(granted.slice(3)).toEqual([210, 210]);
+    limiter.observe(200, undefined);
+    limiter.observe(200, undefined);
+    await clock.advance(210);
+    // the guessed window reopened at 420: one probe only, the rest wait for its answer
+    expect(granted.slice(5)).toEqual([420]);
+    expect(limiter.queueLength).toBe(2);
+    // the probe is refused: the server's window really ends at 500, 300 after the last reset
+    limiter.observe(429, undefined, 80);
+    await limiter.pause(80);
+    expect(limiter.rule).toEqual({ limit: 2, windowMs: 310 });
+    await clock.advance(100);
+    expect(granted.slice(6)).toEqual([510, 510]);
+  });
+
   it("a documented window is never replaced by a learned one", () => {
     const { limiter } = setup({ adaptive: true, limit: 50, windowMs: 1000 });
     limiter.observe(200, undefined);

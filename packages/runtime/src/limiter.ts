@@ -61,6 +61,10 @@ export class RateLimiter {
   private pumping = false;
   private wakeAt = 0;
   private pausedUntil = 0;
+  /** The rolling window made someone wait since the last grant. */
+  private windowWasFull = false;
+  /** A lone send is testing a guessed window; the rest wait for its answer. */
+  private probing = false;
 
   constructor(options: RateLimiterOptions) {
     this.documented = options.limit !== undefined || options.windowMs !== undefined;
@@ -101,6 +105,7 @@ export class RateLimiter {
     const now = this.clock();
     const rateLimit = headers ? parseRateLimitHeaders(headers, now, this.headerNames) : undefined;
     const learned = this.learner.observe({ status, rateLimit, retryAfterMs }, now);
+    this.probing = false;
     // a documented window is the vendor's word; a learned one only replaces an earlier guess
     if (learned && this.adaptive && !this.documented) this._rule = { limit: learned.limit, windowMs: learned.windowMs + this.marginMs };
     if (this.waiting) this.pump();
@@ -124,13 +129,14 @@ export class RateLimiter {
     if (signal?.aborted) return Promise.reject(signal.reason);
     // fast path: nobody queued and a slot free right now. FIFO holds (the queue is empty) and no
     // abort listener is needed, which is most of the limiter's per-call cost
-    if (this.waiting === 0 && !this.pumping && this.active < this.maxConcurrent && this.pausedUntil <= this.clock() && !this.paceWait()) {
+    if (this.waiting === 0 && !this.pumping && !this.probing && this.active < this.maxConcurrent && this.pausedUntil <= this.clock() && !this.paceWait()) {
       const r = this._rule ? this.store.take(this.key, this._rule) : 0;
       if (r === 0) {
         this.active++;
-        this.learner.sent(this.clock());
+        this.sent();
         return Promise.resolve(0);
       }
+      this.windowWasFull = true;
       if (typeof r !== "number") return this.afterAsyncTake(r, signal);
     }
     return this.enqueue(signal);
@@ -220,7 +226,7 @@ export class RateLimiter {
   }
 
   private pump(): void {
-    while (!this.pumping && this.active < this.maxConcurrent && this.head()) {
+    while (!this.pumping && !this.probing && this.active < this.maxConcurrent && this.head()) {
       const now = this.clock();
       if (this.pausedUntil > now) {
         this.wake(this.pausedUntil - now);
@@ -250,6 +256,7 @@ export class RateLimiter {
   /** Hands a taken slot to the head waiter; on `wait > 0` arms the wake-up instead. */
   private grant(wait: number): boolean {
     if (wait > 0) {
+      this.windowWasFull = true;
       this.wake(wait);
       return false;
     }
@@ -257,9 +264,17 @@ export class RateLimiter {
     // the waiter aborted while an async take was in flight: the slot is spent, which is merely conservative
     if (!w) return true;
     this.active++;
-    this.learner.sent(this.clock());
+    this.sent();
     this.settle(w);
     return true;
+  }
+
+  private sent(): void {
+    this.learner.sent(this.clock());
+    // a window learned from one 429 may be too short: when it reopens, one send tests it before the
+    // others follow, so a wrong guess costs one 429 instead of one per call in flight
+    if (this.windowWasFull && this.adaptive && this.learner.windowIsGuess) this.probing = true;
+    this.windowWasFull = false;
   }
 
   /** Adaptive mode: how long the announced budget says to hold the next send. */

@@ -14,6 +14,8 @@ export interface WindowServerOptions {
   retryAfterHeader?: string;
   /** Also refuse (503 + the delay header) when more than this many requests are in flight. */
   maxConcurrent?: number;
+  /** Where in its first window the server starts, as a fraction of the window. @default random */
+  phase?: number;
   /** Delay each answer, to give concurrent requests a chance to overlap. @unit ms */
   latencyMs?: number;
 }
@@ -26,7 +28,7 @@ export interface WindowServer {
 
 export async function startWindowServer(o: WindowServerOptions): Promise<WindowServer> {
   // a random phase: the client cannot line up with the server's windows by luck
-  const origin = Date.now() - Math.random() * o.windowMs;
+  const origin = Date.now() - (o.phase ?? Math.random()) * o.windowMs;
   let windowIndex = -1;
   let inWindow = 0;
   let inFlight = 0;
