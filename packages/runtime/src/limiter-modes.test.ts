@@ -2,7 +2,7 @@
 // observe() (budget headers, 429s), on a fake clock.
 import { describe, expect, it } from "vitest";
 import { FakeClock, flush } from "../test/support/fake-clock.js";
-import { RateLimiter, type RateLimiterOptions } from "./limiter.js";
+import { pacingFromMeta, RateLimiter, type RateLimiterOptions } from "./limiter.js";
 
 function setup(opts: RateLimiterOptions) {
   const clock = new FakeClock(0);
@@ -119,5 +119,24 @@ describe("RateLimiter: adaptive", () => {
     await take();
     expect(granted).toEqual([0]);
     expect(limiter.budget()).toMatchObject({ limit: 10, remaining: 0 });
+  });
+});
+
+describe("pacingFromMeta", () => {
+  it.each<[string, { meta: Parameters<typeof pacingFromMeta>[0]; want: object }]>([
+    ["a documented window", { meta: { window: { limit: 100, windowMs: 60_000 } }, want: { limit: 100, windowMs: 60_000 } }],
+    [
+      "a concurrency cap with vendor delay headers (Sage)",
+      { meta: { maxConcurrent: 2, retryAfterHeaders: ["X-IA-*-RetryAfter"] }, want: { maxConcurrent: 2, retryAfterHeaders: ["X-IA-*-RetryAfter"], adaptive: true } },
+    ],
+    ["nothing documented: adaptive (StrawBlond)", { meta: {}, want: { adaptive: true } }],
+    ["a window that also adapts", { meta: { window: { limit: 5, windowMs: 1000 }, adaptive: true }, want: { limit: 5, windowMs: 1000, adaptive: true } }],
+  ])("%s", (_name, { meta, want }) => {
+    expect(pacingFromMeta(meta)).toEqual(want);
+    expect(() => new RateLimiter(pacingFromMeta(meta))).not.toThrow();
+  });
+
+  it("keys the budget when asked", () => {
+    expect(pacingFromMeta({}, "key-1")).toMatchObject({ key: "key-1" });
   });
 });

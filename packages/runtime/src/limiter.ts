@@ -7,6 +7,7 @@
 // pace on the budget headers and keep to the window it infers from 429s.
 import { createHash } from "node:crypto";
 import { AdaptiveBudget, type RateLimitBudget } from "./adaptive.js";
+import type { RateLimitMeta } from "./api-meta.js";
 import type { PacingOptions } from "./options.js";
 import { parseRateLimitHeaders, type RateLimitHeaderNames } from "./rate-limit-headers.js";
 import { MemoryStore } from "./stores/memory.js";
@@ -37,6 +38,23 @@ export function hashKey(key: string): string {
   return createHash("sha256").update(key).digest("hex");
 }
 
+/**
+ * The pacing a spec's `RateLimitMeta` calls for: its window when it documents one, else its
+ * concurrency cap, and adaptive pacing whenever no window is documented (a client must stay safe
+ * against limits nobody wrote down). `key` identifies the budget (usually the credential).
+ */
+export function pacingFromMeta(meta: RateLimitMeta, key?: string): PacingOptions {
+  const common = {
+    ...(meta.maxConcurrent !== undefined && { maxConcurrent: meta.maxConcurrent }),
+    ...(meta.retryAfterHeaders && { retryAfterHeaders: meta.retryAfterHeaders }),
+    ...(meta.remainingHeaders && { remainingHeaders: meta.remainingHeaders }),
+    ...(meta.limitHeaders && { limitHeaders: meta.limitHeaders }),
+    ...(key !== undefined && { key }),
+  };
+  if (meta.window) return { ...common, limit: meta.window.limit, windowMs: meta.window.windowMs, ...(meta.adaptive && { adaptive: true }) };
+  return { ...common, adaptive: true };
+}
+
 const defaultSleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
 /** Rolling-window limiter with a FIFO queue, optional concurrency cap, adaptive mode and a shared 429 pause. */
@@ -63,6 +81,7 @@ export class RateLimiter {
   private pausedUntil = 0;
   /** The rolling window made someone wait since the last grant. */
   private windowWasFull = false;
+  private lastHeaders: { headers: Headers; at: number } | undefined;
   /** A lone send is testing a guessed window; the rest wait for its answer. */
   private probing = false;
 
@@ -94,7 +113,15 @@ export class RateLimiter {
 
   /** The server's budget as last read from response headers and 429s. */
   budget(): RateLimitBudget {
-    return this.learner.snapshot(this.clock());
+    const now = this.clock();
+    const out = this.learner.snapshot(now);
+    if (this.adaptive || !this.lastHeaders) return out;
+    // a window limiter does not pace on headers: they are parsed only when someone asks
+    const info = parseRateLimitHeaders(this.lastHeaders.headers, this.lastHeaders.at, this.headerNames);
+    if (info?.limit !== undefined) out.limit = info.limit;
+    if (info?.remaining !== undefined) out.remaining = info.remaining;
+    if (info?.resetMs !== undefined) out.resetMs = Math.max(0, this.lastHeaders.at + info.resetMs - now);
+    return out;
   }
 
   /**
@@ -103,7 +130,10 @@ export class RateLimiter {
    */
   observe(status: number | undefined, headers: Headers | undefined, retryAfterMs?: number): void {
     const now = this.clock();
-    const rateLimit = headers ? parseRateLimitHeaders(headers, now, this.headerNames) : undefined;
+    // parsing costs a few µs per response: only the adaptive mode needs it on every one
+    let rateLimit: ReturnType<typeof parseRateLimitHeaders>;
+    if (headers && this.adaptive) rateLimit = parseRateLimitHeaders(headers, now, this.headerNames);
+    else if (headers) this.lastHeaders = { headers, at: now };
     const learned = this.learner.observe({ status, rateLimit, retryAfterMs }, now);
     this.probing = false;
     // a documented window is the vendor's word; a learned one only replaces an earlier guess

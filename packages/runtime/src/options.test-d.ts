@@ -1,5 +1,5 @@
 import { describe, expectTypeOf, it } from "vitest";
-import { createTransport, type Transport, unwrap } from "./index.js";
+import { type Auth, createAuth, createTransport, type Transport, unwrap } from "./index.js";
 
 describe("options types", () => {
   it("accepts each concern as an object or false", () => {
@@ -16,6 +16,13 @@ describe("options types", () => {
     createTransport({ rateLimit: true });
     // @ts-expect-error counts are numbers
     createTransport({ retry: { maxRetries: "3" } });
+  });
+
+  it("auth takes any strategy createAuth returns", () => {
+    expectTypeOf(createAuth([{ type: "bearer", env: "X_TOKEN" }], { apiKey: "k" })).toEqualTypeOf<Auth>();
+    createTransport({ auth: createAuth([{ type: "basic", token: "username-and-password", env: "T" }], { token: "t" }) });
+    // @ts-expect-error auth is a strategy object, not a key
+    createTransport({ auth: "my-api-key" });
   });
 
   it("fetch is a drop-in for openapi-fetch's fetch option", () => {
