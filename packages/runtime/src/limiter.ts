@@ -138,7 +138,9 @@ export class RateLimiter {
     this.probing = false;
     // a documented window is the vendor's word; a learned one only replaces an earlier guess
     if (learned && this.adaptive && !this.documented) this._rule = { limit: learned.limit, windowMs: learned.windowMs + this.marginMs };
-    if (this.waiting) this.pump();
+    // only the adaptive mode's wait (or a finished probe) can change on an answer; a window
+    // limiter is woken by release() and its timers, and an async store must not be asked twice
+    if (this.waiting && this.adaptive) this.pump();
   }
 
   /** Calls waiting for a slot. */
@@ -166,8 +168,8 @@ export class RateLimiter {
         this.sent();
         return Promise.resolve(0);
       }
-      this.windowWasFull = true;
       if (typeof r !== "number") return this.afterAsyncTake(r, signal);
+      this.windowWasFull = true;
     }
     return this.enqueue(signal);
   }
