@@ -18,7 +18,7 @@ import {
 import { parseRateLimitHeaders } from "./rate-limit-headers.js";
 import { createRedactor, redactionSet, secretsOf } from "./redact.js";
 import { errorForResponse, readBody, rememberResponse, type ResponseMeta, safePath } from "./result.js";
-import { backoffDelay, type FailureKind, IDEMPOTENT_METHODS, parseRetryAfter, type RetryDecision, shouldRetry } from "./retry.js";
+import { backoffDelay, type FailureKind, IDEMPOTENT_METHODS, type RetryDecision, retryAfterFrom, retryAfterNames, shouldRetry } from "./retry.js";
 import { classifyFailure, disarmWhenRead, type Linked, linkSignal } from "./timeouts.js";
 
 /** A resilient transport: pass `fetch` to openapi-fetch, `use` the middleware. */
@@ -39,13 +39,20 @@ function resolve(o: TransportOptions) {
   const clock = o.clock ?? Date.now;
   const rl = o.rateLimit === false ? undefined : (o.rateLimit ?? DEFAULT_RATE_LIMIT);
   const limiter = rl
-    ? new RateLimiter({ ...rl, safetyMarginMs: rl.safetyMarginMs ?? defaultSafetyMargin(rl.windowMs), clock, sleep: o.sleep, random: o.random })
+    ? new RateLimiter({
+        ...rl,
+        safetyMarginMs: rl.safetyMarginMs ?? (rl.windowMs !== undefined ? defaultSafetyMargin(rl.windowMs) : undefined),
+        clock,
+        sleep: o.sleep,
+        random: o.random,
+      })
     : undefined;
   const retry = o.retry === false ? { ...DEFAULT_RETRY, maxRetries: 0 } : { ...DEFAULT_RETRY, ...o.retry };
   return {
     baseFetch: o.fetch ?? globalThis.fetch,
     limiter,
     windowMs: rl?.windowMs ?? DEFAULT_RATE_LIMIT.windowMs,
+    retryAfterNames: retryAfterNames(rl ? rl.retryAfterHeaders : []),
     retry,
     timeoutMs: o.timeoutMs ?? DEFAULT_TIMEOUT_MS,
     deadlineMs: o.deadlineMs ?? 0,
@@ -137,6 +144,8 @@ async function call(cfg: Config, input: RequestInfo | URL, init: RequestInit | u
       cfg.limiter?.release();
     }
     link?.detach();
+    const throttleMs = res && (res.status === 429 || res.status === 503) ? retryAfterFrom(res.headers, cfg.retryAfterNames, cfg.clock()) : undefined;
+    cfg.limiter?.observe(res?.status, res?.headers, throttleMs);
     // hot path: success with nobody listening
     if (res && res.status < 400 && !cfg.hooks) {
       whole?.detach();
@@ -146,8 +155,10 @@ async function call(cfg: Config, input: RequestInfo | URL, init: RequestInit | u
 
     const status = res?.status;
     const kind: FailureKind | undefined = failure ? (failure.name === "TimeoutError" ? "timeout" : failure.name === "AbortError" ? "abort" : "connection") : undefined;
-    let retryAfterMs = res && (status === 429 || status === 503) ? parseRetryAfter(res.headers.get("retry-after"), cfg.clock()) : undefined;
-    if (status === 429) {
+    let retryAfterMs = throttleMs;
+    // a 503 that names a delay is throttling too (Sage answers load with 503 + X-IA-*-RetryAfter)
+    const throttled = status === 429 || (status === 503 && retryAfterMs !== undefined);
+    if (throttled) {
       retryAfterMs ??= cfg.windowMs;
       // one 429 pauses the whole client (and, through a shared store, every process on the key)
       await cfg.limiter?.pause(retryAfterMs).catch(() => undefined);
@@ -185,10 +196,10 @@ async function call(cfg: Config, input: RequestInfo | URL, init: RequestInit | u
     let delay = 0;
     if (decision.retry) {
       // with a limiter the 429 pause is the wait; without one we sleep it here (plus jitter)
-      if (status === 429) delay = cfg.limiter ? 0 : retryAfterMs! + cfg.random() * 100;
+      if (throttled) delay = cfg.limiter ? 0 : retryAfterMs! + cfg.random() * 100;
       else if (status === 401) delay = 0;
       else delay = retryAfterMs ?? backoffDelay(attempt, cfg.retry, cfg.random);
-      if (cfg.clock() + Math.max(delay, status === 429 ? retryAfterMs! : 0) >= deadlineAt) {
+      if (cfg.clock() + Math.max(delay, throttled ? retryAfterMs! : 0) >= deadlineAt) {
         decision = { retry: false, reason: "the call deadline leaves no time for another attempt" };
       }
     }
@@ -267,6 +278,7 @@ function emit(cfg: Config, x: EmitInput): void {
     retryInMs: x.decision.retry ? x.delay : undefined,
     retryAfterMs: x.retryAfterMs,
     rateLimit: x.res && parseRateLimitHeaders(x.res.headers, cfg.clock()),
+    budget: cfg.limiter?.budget(),
   };
   for (const k of Object.keys(event) as (keyof AttemptEvent)[]) if (event[k] === undefined) delete event[k];
   const outcome = x.status !== undefined ? String(x.status) : (x.kind ?? "?");

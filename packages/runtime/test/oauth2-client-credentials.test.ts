@@ -40,6 +40,16 @@ describe("OAuth2 client credentials", () => {
     expect(new Set(server.apiRequests.map((r) => r.auth)).size).toBe(1);
   });
 
+  it("a caller giving up while the token is on its way does not cancel it for the others", async () => {
+    const { t, server } = await setup({ tokenDelayMs: 150 });
+    const impatient = t.fetch(`${server.url}/api/things`, { signal: AbortSignal.timeout(20) });
+    const patient = t.fetch(`${server.url}/api/things`);
+    await expect(impatient).rejects.toMatchObject({ name: "AbortError" });
+    expect((await patient).status).toBe(200);
+    expect(server.tokenRequests).toHaveLength(1);
+    expect(server.apiRequests).toHaveLength(1);
+  });
+
   it("sends client id and secret as form fields when the provider wants them there, with scopes and extra params", async () => {
     const { get, server } = await setup({}, { clientAuth: "body", scopes: ["read", "write"], extraParams: { username: "ws@company" } });
     expect((await get()).status).toBe(200);

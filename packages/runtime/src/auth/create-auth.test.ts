@@ -27,6 +27,21 @@ describe("createAuth: what goes on the wire", () => {
     expect(new URL(r.url).searchParams.get("x")).toBe("1");
   });
 
+  it("apiKey in a cookie, beside the cookies already there", async () => {
+    const auth = createAuth([{ type: "apiKey", in: "cookie", name: "session", env: "X" }], { apiKey: "c=1;2" });
+    const r = await auth.authorize(new Request("https://x.test/a", { headers: { cookie: "theme=dark" } }), ctx);
+    expect(r.headers.get("cookie")).toBe("theme=dark; session=c%3D1%3B2");
+  });
+
+  it("basic with one token as the username and an empty password", async () => {
+    const r = await sign(createAuth([{ type: "basic", token: "username", env: "X" }], { token: "tok-123" }));
+    expect(r.headers.get("authorization")).toBe(`Basic ${btoa("tok-123:")}`);
+  });
+
+  it("basic refuses a username with a colon, naming the rule", () => {
+    expect(() => createAuth([basicPair], { username: "a:b", password: "p" })).toThrow(/must not contain ':' \(RFC 7617/);
+  });
+
   it("bearer", async () => {
     const r = await sign(createAuth([bearer], { apiKey: "pat-abcdef" }));
     expect(r.headers.get("authorization")).toBe("Bearer pat-abcdef");
