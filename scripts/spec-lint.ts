@@ -1,4 +1,4 @@
-// pnpm spec:lint [--api <name>] [--write-config]: Redocly lint of each API's effective document
+// pnpm spec:lint [--api <name>]: Redocly lint of each API's effective document
 // (snapshot + overlays) with its committed redocly.yaml; one summary table for all APIs.
 import { existsSync } from "node:fs";
 import { rel } from "./lib/apis.ts";
@@ -6,11 +6,10 @@ import { parseFlags, run } from "./lib/cli.ts";
 import { failIfAny, forEachApi, formatRows, selectApis } from "./lib/each-api.ts";
 import { loadEffectiveSpec } from "./lib/effective.ts";
 import { SpecLintError } from "./lib/errors.ts";
-import { writeLintConfig } from "./lib/lint.ts";
 import { lintEffective } from "./lib/pull.ts";
 
 run(async () => {
-  const flags = parseFlags(process.argv.slice(2), { api: { type: "string" }, "write-config": { type: "boolean" } }, "pnpm spec:lint [--api <name>] [--write-config]");
+  const flags = parseFlags(process.argv.slice(2), { api: { type: "string" } }, "pnpm spec:lint [--api <name>]");
   const names = selectApis(flags.api);
   const rows = await forEachApi(
     names,
@@ -18,18 +17,13 @@ run(async () => {
       const eff = loadEffectiveSpec(api);
       const hasConfig = existsSync(api.redocly);
       const missing = `${rel(api, api.redocly)} does not exist, so Redocly's \`recommended\` rules applied`;
-      const create = `create it with \`pnpm spec:lint --api ${api.config.name} --write-config\` (extends recommended and turns down exactly the failing rules, each with a \`# reason: TODO\`), or by hand with \`extends: [recommended]\``;
+      const create = `create it with \`extends: [recommended]\`, plus \`<rule>: off\` under \`rules:\` with a \`# reason:\` comment for each rule the vendor's document breaks`;
       try {
         const report = await lintEffective(api, eff, api.spec, rel(api, api.spec));
         if (!hasConfig) console.log(`ℹ ${api.config.name}: ${missing}; ${create}.`);
         return `0 errors, ${report.warnings} warnings (${hasConfig ? rel(api, api.redocly) : "recommended, no redocly.yaml"})`;
       } catch (err) {
         if (!(err instanceof SpecLintError) || hasConfig) throw err;
-        if (flags["write-config"]) {
-          const failing = err.report.rules.filter((r) => r.severity === "error");
-          await writeLintConfig(api.redocly, failing, `Lint profile for spec/${api.config.name} (written by spec:lint --write-config: replace every TODO with the reason)`);
-          return `wrote ${rel(api, api.redocly)} turning down ${failing.map((r) => `${r.rule} (${r.count})`).join(", ")}`;
-        }
         throw new SpecLintError(`${err.message}\n  (${missing}.)`, err.report, `${create}.`);
       }
     },
