@@ -54,14 +54,20 @@ export function parseSource(text: string, origin: string): ParsedSource {
 
 /** Parses YAML or JSON text and checks it is an OpenAPI 3.x document (snapshots are always 3.x). */
 export function parseSpec(text: string, origin: string): OpenApiDoc {
-  const parsed = parseSource(text, origin);
-  if (parsed.format !== "openapi3") {
+  const doc = parseObject(text, origin);
+  const version = doc.openapi;
+  if (typeof version !== "string" || !/^3\.\d+(\.\d+)?/.test(version)) {
+    const swagger = doc.swagger;
     throw new SpecParseError(
-      `${origin} is a Swagger 2.0 document; snapshots are OpenAPI 3.x.`,
-      "let `pnpm spec:pull --from <file>` convert it (it records the conversion in the lock) instead of committing the 2.0 text.",
+      swagger
+        ? `${origin} is a Swagger ${String(swagger)} document; this pipeline needs OpenAPI 3.x.`
+        : `${origin} has no "openapi: 3.x" field, so it is not an OpenAPI 3 document.`,
+      swagger
+        ? "convert it to OpenAPI 3 (`pnpm spec:pull --from <file>` does, with swagger2openapi, and records it in the lock) or ask the vendor for the 3.x bundle."
+        : "point the source at an OpenAPI 3.x bundle.",
     );
   }
-  return parsed.doc;
+  return doc as OpenApiDoc;
 }
 
 /** Every operation as `{ method, path, op }`, in document order. */
