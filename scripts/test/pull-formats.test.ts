@@ -75,6 +75,17 @@ describe("Swagger 2.0", () => {
     expect(gen.code, gen.output).toBe(0);
     expect(readFileSync(path.join(s.root, "packages/shelter/src/generated/schema.ts"), "utf8")).toMatch(/"\/pets\/\{petId\}\/photo": \{/);
   });
+  it("a 2.0 document that converts into a broken one fails lint by rule, and nothing changes", async () => {
+    s = await makeScratch(["shelter"]);
+    mkdirSync(path.join(s.root, "incoming"));
+    const broken = readFileSync(path.join(sourcesDir, "shelter-swagger2.yaml"), "utf8").replace('schema: { $ref: "#/definitions/NewPet" }', 'schema: { $ref: "#/definitions/Gone" }');
+    writeFileSync(path.join(s.root, "incoming/broken.yaml"), broken);
+    const before = tree(s.root);
+    const r = await s.cli("spec-pull.ts", ["--api", "shelter", "--from", "incoming/broken.yaml"]);
+    expect(r.code).toBe(1);
+    expect(r.output).toMatch(/Redocly lint found \d+ error\(s\) in incoming\/broken\.yaml, by rule:\n\s+✘ no-unresolved-refs\s+1×\s+e\.g\. #\/paths\/~1pets\/post\/requestBody/);
+    expect(tree(s.root)).toEqual(before);
+  });
 });
 
 describe("multi-file descriptions", () => {
