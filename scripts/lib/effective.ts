@@ -8,7 +8,7 @@ import { rel } from "./apis.ts";
 import { LockMismatchError } from "./errors.ts";
 import { verifyLock, type SpecLock } from "./lock.ts";
 import { applyOverlays, readOverlays, type OverlayFile } from "./overlay.ts";
-import { type OpenApiDoc, parseSpec, sha256 } from "./spec-doc.ts";
+import { looksLikeJson, type OpenApiDoc, parseSpec, sha256 } from "./spec-doc.ts";
 
 export interface EffectiveSpec {
   /** The text lint and generate read: the snapshot itself when there are no overlays. */
@@ -35,8 +35,9 @@ export function effectiveFromText(api: ApiPaths, snapshotText: string, origin = 
   const snapshotSha256 = sha256(snapshotText);
   if (!overlays.length) return { text: snapshotText, doc: snapshot, sha256: snapshotSha256, snapshotSha256, overlays: [] };
   const doc = applyOverlays(snapshot, overlays);
-  // a stable serialisation: same snapshot + same overlays → same bytes → same hash
-  const text = stringify(doc, { lineWidth: 0, aliasDuplicateObjects: false });
+  // a stable serialisation: same snapshot + same overlays → same bytes → same hash; a JSON
+  // snapshot stays JSON (much faster to write and read back for multi-megabyte specs)
+  const text = looksLikeJson(snapshotText) ? `${JSON.stringify(doc, null, 2)}\n` : stringify(doc, { lineWidth: 0, aliasDuplicateObjects: false });
   return { text, doc, sha256: sha256(text), snapshotSha256, overlays: overlays.map((o) => ({ file: path.posix.basename(o.name), sha256: sha256(o.text) })) };
 }
 

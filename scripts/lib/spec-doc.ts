@@ -25,7 +25,8 @@ export function parseObject(text: string, origin: string): Record<string, unknow
   }
   let doc: unknown;
   try {
-    doc = parse(text, { maxAliasCount: 10_000 });
+    // JSON bundles (most large vendor specs) parse ~100× faster with JSON.parse than as YAML
+    doc = looksLikeJson(text) ? parseJsonOrYaml(text) : parse(text, { maxAliasCount: 10_000 });
   } catch (err) {
     throw new SpecParseError(
       `${origin} is not valid YAML or JSON: ${(err as Error).message.split("\n")[0]}`,
@@ -37,6 +38,19 @@ export function parseObject(text: string, origin: string): Record<string, unknow
     throw new SpecParseError(`${origin} parsed, but it is not a YAML/JSON object.`, "point the source at an OpenAPI 3.x or Swagger 2.0 bundle.");
   }
   return doc as Record<string, unknown>;
+}
+
+export function looksLikeJson(text: string): boolean {
+  return text.trimStart().startsWith("{");
+}
+
+function parseJsonOrYaml(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    // YAML flow style also starts with "{"; its parser gives the better error message too
+    return parse(text, { maxAliasCount: 10_000 });
+  }
 }
 
 /** Parses a fetched document: OpenAPI 3.x, or Swagger 2.0 (which the pull converts). */
