@@ -50,6 +50,7 @@ function resolve(o: TransportOptions) {
     deadlineMs: o.deadlineMs ?? 0,
     throwOnError: o.throwOnError ?? false,
     redactNames: redactionSet(o.redactHeaders),
+    errors: o.errors,
     hooks: o.onAttempt || o.logger ? o : undefined,
     clock,
     sleep: o.sleep ?? realSleep,
@@ -171,7 +172,7 @@ async function call(cfg: Config, input: RequestInfo | URL, init: RequestInit | u
         disarmWhenRead(res!, link, whole);
         return res!;
       }
-      return finishError(cfg, res!, { method, path: info.path, operation: request && operationOf(request), attempts: attempt, retryAfterMs, redactor: createRedactor(cfg.redactNames, secretsOf(reqHeaders(), cfg.redactNames)) }, link);
+      return finishError(cfg, res!, { method, path: info.path, operation: request && operationOf(request), attempts: attempt, retryAfterMs, errors: cfg.errors, redactor: createRedactor(cfg.redactNames, secretsOf(reqHeaders(), cfg.redactNames)) }, link);
     }
     link?.cancel();
     await res?.body?.cancel().catch(() => undefined);

@@ -2,7 +2,10 @@
 // field paths into a page body, and the page-size choice. A strategy is built from the operation's
 // `PaginationMeta` alone, so a new API needs data, not code.
 import type { PaginationMeta } from "../api-meta.js";
+import { valueAt } from "../field-path.js";
 import { PaginationError } from "./errors.js";
+
+export { valueAt };
 import type { PageStrategy } from "./types.js";
 
 /**
@@ -31,18 +34,6 @@ export interface ListStrategy<TItem = unknown, TBody = unknown> extends PageStra
 
 /** Builds one style's strategy from the operation's facts. */
 export type StrategyFactory = <TItem = unknown, TBody = unknown>(pagination: PaginationMeta) => ListStrategy<TItem, TBody>;
-
-/** The value at a dotted path (`links.next`, `ia::meta.next`); "" is the value itself. */
-export function valueAt(value: unknown, path: string | undefined): unknown {
-  if (path === undefined) return undefined;
-  if (path === "") return value;
-  let current = value;
-  for (const key of path.split(".")) {
-    if (current === null || typeof current !== "object") return undefined;
-    current = (current as Record<string, unknown>)[key];
-  }
-  return current;
-}
 
 /** A finite, non-negative number at `path`, else undefined (counts sent as strings or null are ignored). */
 export function countAt(value: unknown, path: string | undefined): number | undefined {
