@@ -39,3 +39,4 @@ export * from "./pagination/index.js";
 export * from "./chunk.js";
 export { valueAt } from "./field-path.js";
 export type { ApiMeta, AuthMeta, ErrorEnvelopeMeta, ErrorsMeta, OperationMeta, PaginationMeta, PaginationStyle, RateLimitMeta, WebhookMeta } from "./api-meta.js";
+export * from "./webhooks/index.js";
