@@ -40,3 +40,4 @@ export * from "./chunk.js";
 export { valueAt } from "./field-path.js";
 export type { ApiMeta, AuthMeta, ErrorEnvelopeMeta, ErrorsMeta, OperationMeta, PaginationMeta, PaginationStyle, RateLimitMeta, WebhookMeta } from "./api-meta.js";
 export * from "./webhooks/index.js";
+export * from "./client/index.js";
