@@ -25,6 +25,7 @@ export {
   ValidationError,
   type ValidationIssue,
 } from "./errors.js";
+export * from "./auth/index.js";
 export { hashKey, RateLimiter, type RateLimiterOptions } from "./limiter.js";
 export { createTransportMiddleware } from "./middleware.js";
 export type { AttemptEvent, RateLimitOptions, RetryContext, RetryOptions, TransportLogger, TransportOptions } from "./options.js";

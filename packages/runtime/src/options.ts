@@ -1,5 +1,6 @@
 // Options, one object per concern, documented where they are declared; defaults live here only.
 import type { ErrorsMeta } from "./api-meta.js";
+import type { Auth } from "./auth/types.js";
 import type { RateLimitInfo } from "./rate-limit-headers.js";
 import type { FailureKind } from "./retry.js";
 import type { RateLimitStore } from "./stores/store.js";
@@ -84,6 +85,11 @@ export interface TransportOptions {
   deadlineMs?: number;
   /** Throw the typed error for non-2xx responses instead of returning them. @default false */
   throwOnError?: boolean;
+  /**
+   * Signs each attempt (after its limiter slot; see `createAuth`). Its headers and secrets are redacted
+   * from errors and logs; after a 401 its `refresh` runs once per call and, when it says so, the call is retried once.
+   */
+  auth?: Auth;
   /** The fetch to wrap. @default globalThis.fetch */
   fetch?: typeof fetch;
   logger?: TransportLogger;

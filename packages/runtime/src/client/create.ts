@@ -1,8 +1,10 @@
 // createApiClient(meta, options): one client for any API the generator describes. Composition only:
-// options → base URL, credentials, transport (pacing from meta.rateLimit, errors from meta.errors)
+// options → base URL, credentials (createAuth), transport (pacing from meta.rateLimit, errors from
+// meta.errors, signing)
 // → openapi-fetch client → paginate, bulk, unwrap, requestIdOf, close.
 import createClient, { type Client } from "openapi-fetch";
 import type { ApiMeta, ErrorsMeta } from "../api-meta.js";
+import { createAuth } from "../auth/index.js";
 import type { Auth, AuthCredentials } from "../auth/types.js";
 import { requestIdFrom } from "../errors.js";
 import type { RateLimiter } from "../limiter.js";
@@ -11,7 +13,6 @@ import type { PaginationWarning } from "../pagination/types.js";
 import { unwrap } from "../result.js";
 import { createTransport } from "../transport.js";
 import { type BulkHelpers, createBulk } from "./bulk.js";
-import { resolveAuth } from "./credentials.js";
 import { type ApiClientOptions, type BaseClientOptions, ClientConfigError, defaultEnv, resolveBaseUrl } from "./options.js";
 import { createPaginate, type Paginate } from "./paginate.js";
 
@@ -68,13 +69,14 @@ export function createApiClient<Paths extends {}, M extends ApiMeta>(meta: M, op
   const o = options as BaseClientOptions & AuthCredentials & Record<string, unknown>;
   const env = o.env ?? defaultEnv();
   const baseUrl = resolveBaseUrl(meta, o, env);
-  const auth: Auth | undefined = o.auth ?? resolveAuth(meta, o, env);
+  // an API without auth schemes needs no credentials; otherwise a clear MissingCredentialsError now, not a 401 later
+  const auth: Auth | undefined = o.auth ?? (meta.auth.length ? createAuth(meta.auth, o, env as Record<string, string | undefined>) : undefined);
   const rateLimit = rateLimitFor(meta, o.rateLimit, auth?.secrets()[0]);
   const { logger } = o;
   const transport = createTransport({
     rateLimit,
     errors: meta.errors,
-    redactHeaders: [...(auth?.redactHeaders ?? [])],
+    ...(auth && { auth }),
     ...(o.retry !== undefined && { retry: o.retry }),
     ...(o.timeoutMs !== undefined && { timeoutMs: o.timeoutMs }),
     ...(o.deadlineMs !== undefined && { deadlineMs: o.deadlineMs }),
@@ -82,12 +84,7 @@ export function createApiClient<Paths extends {}, M extends ApiMeta>(meta: M, op
     ...(o.fetch && { fetch: o.fetch }),
     ...(logger && { logger }),
   });
-  const authContext = { fetch: o.fetch ?? globalThis.fetch, baseUrl };
-  const authorize = async (request: Request) => (auth ? await auth.authorize(request, { ...authContext, signal: request.signal }) : request);
-
   const client = createClient<Paths>({ baseUrl, fetch: transport.fetch });
-  if (auth) client.use({ onRequest: ({ request }) => authorize(request) });
-  // last, so it sees the final Request (operation names on events and errors)
   client.use(transport.middleware);
 
   const warn = logger?.warn;
@@ -100,7 +97,8 @@ export function createApiClient<Paths extends {}, M extends ApiMeta>(meta: M, op
       meta,
       client: client as Client<any>,
       baseUrl,
-      send: async (request: Request) => transport.fetch(await authorize(request)),
+      // the transport signs every attempt (and refreshes once after a 401), next-page URLs included
+      send: (request: Request) => transport.fetch(request),
       logger: paginationLogger || undefined,
       rateLimit: budget,
     }),

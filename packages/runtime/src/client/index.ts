@@ -1,6 +1,5 @@
 export { type BulkHelpers, type BulkOptions, createBulk } from "./bulk.js";
 export { type ApiClient, createApiClient, requestIdOf } from "./create.js";
-export { resolveAuth } from "./credentials.js";
 export {
   type ApiClientLogger,
   type ApiClientOptions,

@@ -1,6 +1,6 @@
 // Options of `createApiClient`, typed from the API's meta: only the credentials its auth schemes
 // use and the variables its servers declare are accepted (anything else is a compile error).
-import type { ApiMeta, AuthMeta } from "../api-meta.js";
+import type { ApiMeta } from "../api-meta.js";
 import type { Auth, AuthCredentials } from "../auth/types.js";
 import { SdkError } from "../errors.js";
 import type { AttemptEvent, RateLimitOptions, TransportOptions } from "../options.js";
@@ -42,7 +42,7 @@ type CredentialKeysOf<A> = A extends { type: "apiKey" } | { type: "bearer" }
     : A extends { type: "basic" }
       ? "username" | "password"
       : A extends { type: "oauth2-client-credentials" }
-        ? "clientId" | "clientSecret" | "accessToken" | "tokenUrl" | "scopes"
+        ? "clientId" | "clientSecret" | "accessToken" | "tokenUrl" | "scopes" | "username"
         : never;
 
 /** The credentials the API's auth schemes accept (e.g. `apiKey`, or `token` for Basic-with-one-secret). */
@@ -110,7 +110,3 @@ function fromServers(meta: ApiMeta, options: Record<string, unknown>, env: Reado
   });
 }
 
-/** The spec's auth schemes, for messages. */
-export function describeAuth(auth: readonly AuthMeta[]): string {
-  return auth.map((a) => a.type).join(", ") || "none";
-}

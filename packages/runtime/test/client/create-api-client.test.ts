@@ -1,6 +1,6 @@
 // createApiClient against a local server: everything vendor-specific comes from the fixture's meta.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ClientConfigError, createApiClient, NotFoundError, PaginationError, PlanLimitError, ValidationError } from "../../src/index.js";
+import { ClientConfigError, createApiClient, MissingCredentialsError, NotFoundError, PaginationError, PlanLimitError, ValidationError } from "../../src/index.js";
 import { type AcmeServer, startAcmeServer } from "./acme-server.js";
 import { meta, type paths } from "./fixture.js";
 
@@ -35,7 +35,8 @@ describe("construction", () => {
   });
 
   it("refuses to start without credentials, naming the option and the variable", () => {
-    expect(() => createApiClient<paths, typeof meta>(meta, { env: {} })).toThrow(/No credentials for the Acme API: pass `token` \(or ACME_API_TOKEN\)/);
+    expect(() => createApiClient<paths, typeof meta>(meta, { env: {} })).toThrow(MissingCredentialsError);
+    expect(() => createApiClient<paths, typeof meta>(meta, { env: {} })).toThrow(/basic: pass \{ token \}, or set ACME_API_TOKEN/);
     expect(createApiClient<paths, typeof meta>(meta, { env: { ACME_API_TOKEN: "from-env" } }).baseUrl).toContain("demo");
   });
 });
