@@ -211,7 +211,9 @@ export function sentence(text: string): string {
 
 function apiMessage(init: ApiErrorInit, fix: string | undefined, parsed: ParsedError | undefined): string {
   const scrub = init.scrub ?? ((s: string) => s);
-  const text = parsed?.message ?? serverText(init.body);
+  // the generic reading ("Title: detail") wins when it already holds the envelope's message: it says more
+  const generic = serverText(init.body);
+  const text = parsed?.message && !generic?.includes(parsed.message) ? parsed.message : (generic ?? parsed?.message);
   let head = `${init.method} ${init.path} failed with ${init.status}`;
   if (text) head += `: ${scrub(text)}`;
   if (parsed?.code && !text?.includes(parsed.code)) head += ` [${scrub(parsed.code)}]`;

@@ -15,7 +15,7 @@ const sage: ErrorsMeta = {
 // Laravel (StrawBlond): `{ message, errors: { field: [messages] } }`
 const laravel: ErrorsMeta = { envelopes: [{ root: "", message: "message", details: "errors" }], requestIdHeader: "X-Request-Id" };
 // Parallax: a problem document whose support id is `trace_id`
-const parallax: ErrorsMeta = { envelopes: [{ root: "", message: "detail", details: "errors", requestId: "trace_id" }] };
+const parallax: ErrorsMeta = { envelopes: [{ root: "", message: "title", details: "errors", requestId: "trace_id" }] };
 
 const init = (status: number, body: unknown, errors: ErrorsMeta, headers: Record<string, string> = {}) => ({
   status, body, errors, headers, method: "POST", path: "/objects/projects/project", host: "api.example.test", attempts: 1,
@@ -66,7 +66,7 @@ describe("Parallax envelope", () => {
   it("takes trace_id from the body as the request id", () => {
     const e = errorFromResponse(init(404, { title: "Not Found", detail: "No project 7.", trace_id: "00-abc-01" }, parallax));
     expect(e.requestId).toBe("00-abc-01");
-    expect(e.message).toMatch(/^POST \/objects\/projects\/project failed with 404: No project 7\. Answered by api\.example\.test after 1 attempt\. Check the ids/);
+    expect(e.message).toMatch(/^POST \/objects\/projects\/project failed with 404: Not Found: No project 7\. Answered by api\.example\.test after 1 attempt\. Check the ids/);
   });
 
   it("the API's request-id header wins over the body", () => {
