@@ -25,8 +25,11 @@ export type OperationOf<Paths, O> = O extends OperationMeta
     : never
   : never;
 
-/** The JSON body of an operation's success response. */
-export type SuccessBody<Op> = [Op] extends [never] ? unknown : NonNullable<FetchResponse<Op & Record<string, any>, object, "application/json">["data"]>;
+type Ok = 200 | 201 | 202 | 203 | 206 | "2XX";
+/** The JSON body of an operation's success response, exactly as openapi-typescript declared it. */
+export type SuccessBody<Op> = Op extends { responses: infer R }
+  ? { [S in keyof R & Ok]: R[S] extends { content: { "application/json": infer B } } ? B : never }[keyof R & Ok]
+  : unknown;
 
 /** The value at a dotted path of a type; "" is the type itself, a path the type lacks gives `unknown`. */
 export type AtPath<T, P extends string> = P extends ""
