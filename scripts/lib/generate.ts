@@ -8,7 +8,9 @@ import type { ApiPaths } from "./apis.ts";
 import { rel } from "./apis.ts";
 import { GenerateError } from "./errors.ts";
 import { verifyLock } from "./lock.ts";
-import { extractFacts, type SpecFacts } from "./spec-facts.ts";
+import type { ApiMeta } from "../../packages/runtime/src/api-meta.ts";
+import { renderMeta } from "./meta/render.ts";
+import { extractMeta, factsFromMeta, type SpecFacts } from "./spec-facts.ts";
 import { type OpenApiDoc, parseSpec, sha256 } from "./spec-doc.ts";
 
 /** File name → content, relative to the generated folder. */
@@ -26,6 +28,9 @@ function header(api: ApiPaths, hash: string): string {
 export interface Rendered {
   files: GeneratedFiles;
   doc: OpenApiDoc;
+  /** What meta.ts holds. */
+  meta: ApiMeta;
+  /** The flat limits `spec:diff` compares (derived from `meta`). */
   facts: SpecFacts;
 }
 
@@ -40,34 +45,14 @@ export async function renderGenerated(api: ApiPaths): Promise<Rendered> {
   } catch (err) {
     throw new GenerateError(`openapi-typescript could not generate types from ${rel(api, api.spec)}: ${(err as Error).message}`, "fix the spec (pnpm spec:lint shows most causes) and run again.", { cause: err });
   }
-  const facts = extractFacts(doc);
-  const meta = {
-    api: api.config.name,
-    title: String(doc.info?.title ?? api.config.name),
-    version: String(doc.info?.version ?? ""),
-    specSha256: hash,
-    servers: (doc.servers ?? []).map((s: { url: string; description?: string }) => (s.description ? { url: s.url, description: s.description } : { url: s.url })),
-    rateLimit: facts.rateLimit,
-    pagination: facts.pagination,
-    paginatedOperations: Object.fromEntries(facts.paginatedOperations.map((o) => [o.path, { method: o.method, operationId: o.operationId }])),
-    bulkOperations: Object.fromEntries(
-      facts.bulkOperations.map((o) => [o.operationId, { method: o.method, path: o.path, maxItems: o.maxItems, ...(o.field ? { field: o.field } : {}) }]),
-    ),
-  };
-  const metaTs = [
-    header(api, hash),
-    "/** Facts the spec states that the runtime obeys: limits, pagination, bulk sizes. */",
-    `export const meta = ${JSON.stringify(meta, null, 2)} as const;`,
-    "",
-    "/** Paths of the list operations `paginate()` accepts (GET, page-number envelope). */",
-    "export type PaginatedPath = keyof typeof meta.paginatedOperations;",
-    "",
-  ].join("\n");
+  const meta = extractMeta(doc, { name: api.config.name, specSha256: hash });
+  const facts = factsFromMeta(meta);
+  const metaTs = header(api, hash) + "\n" + renderMeta(meta);
   const files: GeneratedFiles = new Map([
     ["schema.ts", header(api, hash) + "\n" + schema],
     ["meta.ts", metaTs],
   ]);
-  return { files, doc, facts };
+  return { files, doc, meta, facts };
 }
 
 /** Reads what is on disk in the generated folder now. */

@@ -2,15 +2,14 @@
 // body with `maxItems`) gets a helper that sends chunks of at most that many entries, in order,
 // through the client (so pacing and retries apply), and on a failure returns what was written
 // plus the entries to resume with. The operations and their limits come from the generated meta.
-import { ChunkError, type ChunkedWriteResult, writeInChunks } from "@apiforge/runtime";
+import { ChunkError, type ChunkedWriteResult, type OperationMeta, writeInChunks } from "@apiforge/runtime";
 import type { Client, FetchOptions, FetchResponse } from "openapi-fetch";
-import { meta } from "./generated/meta.js";
+import { type BulkOperationId, meta } from "./generated/meta.js";
 import type { paths } from "./generated/schema.js";
 
-type BulkOperations = typeof meta.bulkOperations;
 /** operationIds of the spec's bulk operations, e.g. `CreateProjectOfferingRolePlans`. */
-export type BulkOperationId = keyof BulkOperations;
-type Spec<K extends BulkOperationId> = BulkOperations[K];
+export type { BulkOperationId };
+type Spec<K extends BulkOperationId> = (typeof meta.operations)[K];
 type Operation<K extends BulkOperationId> = Spec<K>["path"] extends keyof paths
   ? Spec<K>["method"] extends keyof paths[Spec<K>["path"]]
     ? paths[Spec<K>["path"]][Spec<K>["method"]]
@@ -19,7 +18,7 @@ type Operation<K extends BulkOperationId> = Spec<K>["path"] extends keyof paths
 type Body<K extends BulkOperationId> = NonNullable<FetchOptions<Operation<K>>["body"]>;
 
 /** One entry of a bulk operation's body (e.g. `{ plan_date, hours }`). */
-export type BulkEntry<K extends BulkOperationId> = Spec<K> extends { field: infer F extends string }
+export type BulkEntry<K extends BulkOperationId> = Spec<K> extends { bulk: { field: infer F extends string } }
   ? Body<K> extends { [P in F]?: readonly (infer E)[] | null }
     ? E
     : never
@@ -56,7 +55,9 @@ type Send = (path: string, init: object) => Promise<{ data?: unknown; error?: un
 /** Builds `client.bulk`. */
 export function createBulk({ client, unwrap }: BulkDeps): BulkHelpers {
   const helpers: Record<string, unknown> = {};
-  for (const [operationId, spec] of Object.entries(meta.bulkOperations) as [string, { method: string; path: string; maxItems: number; field?: string }][]) {
+  for (const [operationId, op] of Object.entries(meta.operations) as [string, OperationMeta][]) {
+    if (!op.bulk) continue;
+    const spec = { method: op.method, path: op.path, ...op.bulk };
     const send = client[spec.method.toUpperCase() as "POST"] as unknown as Send;
     helpers[operationId] = async (init: { body?: object }, entries: readonly unknown[], options: BulkOptions = {}) => {
       const chunkSize = options.chunkSize ?? spec.maxItems;

@@ -1,6 +1,6 @@
 // Client options and their defaults, in one place. Vendor numbers (rate limit, server) come from
 // the generated meta, i.e. from the spec, never from constants typed here.
-import { type AttemptEvent, type PaginationWarning, type RateLimitOptions, SdkError, type TransportOptions } from "@apiforge/runtime";
+import { type AttemptEvent, type PaginationWarning, type RateLimitMeta, type RateLimitOptions, SdkError, type TransportOptions } from "@apiforge/runtime";
 import { meta } from "./generated/meta.js";
 
 /** Environment variable read when `apiKey` is not passed. */
@@ -65,7 +65,8 @@ export function defaultBaseUrl(): string {
 // Parallax counts requests per user (fact sheet §4.3), so the budget is keyed by the API key
 // (the limiter hands only its sha256 to a store).
 function resolveRateLimit(option: ParallaxClientOptions["rateLimit"], apiKey: string): RateLimitOptions | false {
-  const spec = meta.rateLimit as { limit: number; windowMs: number } | null;
+  const documented: RateLimitMeta = meta.rateLimit;
+  const spec = documented.window ?? null;
   if (option === false) return false;
   const limit = option?.limit ?? spec?.limit;
   const windowMs = option?.windowMs ?? spec?.windowMs;

@@ -1,7 +1,8 @@
 // client.paginate(): the runtime's pagination engine on Parallax's list operations. Which
-// operations paginate, the envelope's field names and the page-size maximum all come from the
-// generated meta (read from the spec), so nothing here is a hand-typed vendor number.
+// operations paginate, each one's envelope field names and page-size maximum all come from the
+// generated meta (read from the spec per operation), so nothing here is a hand-typed vendor number.
 import {
+  type OperationMeta,
   createPaginator,
   estimatePagination,
   type PageNumberRequest,
@@ -16,10 +17,12 @@ import type { Client, HeadersOptions } from "openapi-fetch";
 import { meta, type PaginatedPath } from "./generated/meta.js";
 import type { paths } from "./generated/schema.js";
 
-type Pagination = NonNullable<typeof meta.pagination>;
+type Operations = typeof meta.operations;
+/** The generated pagination facts of the GET operation at `P`. */
+type Pagination<P extends PaginatedPath> = Extract<Operations[keyof Operations], { method: "get"; path: P; pagination: object }>["pagination"];
 type ListOperation<P extends PaginatedPath> = paths[P]["get"];
 type Params<P extends PaginatedPath> = ListOperation<P>["parameters"];
-type PageParams = Pagination["pageParam"] | Pagination["pageSizeParam"];
+type PageParams<P extends PaginatedPath> = Pagination<P>["pageParam"] | Pagination<P>["pageSizeParam"];
 
 /** A listing's position as JSON: pass it back as `resumeFrom` to continue at the next undelivered item. */
 export type PaginationCheckpoint = RuntimeCheckpoint<PageNumberRequest>;
@@ -28,11 +31,11 @@ export type PaginationCheckpoint = RuntimeCheckpoint<PageNumberRequest>;
 export type PageEnvelope<P extends PaginatedPath> = ListOperation<P>["responses"] extends { 200: { content: { "application/json": infer E } } } ? E : never;
 /** The type of one item of a list operation. */
 export type PageItem<P extends PaginatedPath> =
-  PageEnvelope<P> extends { [K in Pagination["itemsField"]]: infer A extends readonly unknown[] } ? A[number] : never;
+  PageEnvelope<P> extends { [K in Pagination<P>["itemsPath"]]: infer A extends readonly unknown[] } ? A[number] : never;
 
 /** Path, filter and header parameters of a list operation; `page` and `page_size` are the paginator's. */
 export interface ListInit<P extends PaginatedPath> {
-  params: Omit<Params<P>, "query"> & { query?: Omit<NonNullable<Params<P>["query"]>, PageParams> };
+  params: Omit<Params<P>, "query"> & { query?: Omit<NonNullable<Params<P>["query"]>, PageParams<P>> };
   headers?: HeadersOptions;
 }
 
@@ -86,6 +89,11 @@ export interface PaginateDeps {
 // Parallax pages count from 1: the vendor's release notes list `page=0` answers as a fixed bug.
 const FIRST_PAGE = 1;
 
+/** The pagination meta of the GET operation at `path`, if it paginates. */
+function paginationAt(path: string): OperationMeta["pagination"] {
+  return (Object.values(meta.operations) as readonly OperationMeta[]).find((o) => o.method === "get" && o.path === path && o.pagination)?.pagination;
+}
+
 function defaultKey(item: unknown): string | number | undefined {
   const id = item !== null && typeof item === "object" ? (item as { id?: unknown }).id : undefined;
   return typeof id === "string" || typeof id === "number" ? id : undefined;
@@ -94,16 +102,31 @@ function defaultKey(item: unknown): string | number | undefined {
 /** Builds `client.paginate`. */
 export function createPaginate(deps: PaginateDeps) {
   return function paginate<P extends PaginatedPath>(path: P, ...[init, options = {}]: PaginateArgs<P>): ParallaxPaginator<PageItem<P>, PageEnvelope<P>> {
-    const config = meta.pagination as Pagination | null;
-    if (!config) throw new PaginationError("The Parallax spec declares no pagination, so paginate() is unavailable; regenerate with `pnpm generate`.");
-    if (!(path in meta.paginatedOperations)) throw new PaginationError(`${String(path)} is not a paginated operation. Paginated paths: ${Object.keys(meta.paginatedOperations).join(", ")}.`);
+    const pagination = paginationAt(path);
+    if (!pagination) {
+      const paged = (Object.values(meta.operations) as readonly OperationMeta[]).filter((o) => o.method === "get" && o.pagination).map((o) => o.path);
+      throw new PaginationError(`${String(path)} is not a paginated operation. Paginated paths: ${paged.join(", ")}.`);
+    }
+    // this client speaks the page-number envelope only (the generic client takes over the other styles)
+    if (pagination.style !== "page-number" || !pagination.pageParam || !pagination.pageSizeParam) {
+      throw new PaginationError(`${String(path)} pages in the "${pagination.style}" style, which this client does not support; regenerate with \`pnpm generate\` or use the generic client.`);
+    }
+    const config = {
+      pageParam: pagination.pageParam,
+      pageSizeParam: pagination.pageSizeParam,
+      itemsField: pagination.itemsPath,
+      totalField: pagination.totalPath,
+      totalPagesField: pagination.totalPagesPath,
+      maxPageSize: pagination.maxPageSize,
+      defaultPageSize: pagination.defaultPageSize,
+    };
     const max = config.maxPageSize ?? config.defaultPageSize;
     const pageSize = options.resumeFrom?.next?.pageSize ?? options.pageSize ?? (options.maxItems ? Math.min(options.maxItems, max ?? options.maxItems) : max);
     if (pageSize === undefined) throw new PaginationError("The spec states no page-size maximum or default; pass `pageSize`.");
     if (config.maxPageSize !== undefined && pageSize > config.maxPageSize) {
       throw new PaginationError(`pageSize ${pageSize} exceeds the spec's maximum of ${config.maxPageSize} for ${config.pageSizeParam}.`);
     }
-    const strategy = pageNumberStrategy<PageItem<P>, PageEnvelope<P>>({ ...config, firstPage: FIRST_PAGE });
+    const strategy = pageNumberStrategy<PageItem<P>, PageEnvelope<P>>({ ...config, firstPage: pagination.firstPage ?? FIRST_PAGE });
     const base = (init ?? {}) as { params?: { query?: object }; headers?: HeadersOptions };
     const fetchPage = async (request: PageNumberRequest, signal: AbortSignal | undefined) => {
       const query = { ...base.params?.query, ...strategy.query(request) };
