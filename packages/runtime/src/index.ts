@@ -10,10 +10,16 @@ export {
   ERROR_BY_STATUS,
   errorFromResponse,
   InternalServerError,
+  issuesFrom,
   NotFoundError,
+  type ParsedError,
+  parseErrorBody,
   PermissionDeniedError,
+  PlanLimitError,
   RateLimitError,
+  requestIdFrom,
   SdkError,
+  sentence,
   serverText,
   TimeoutError,
   ValidationError,
@@ -56,4 +62,7 @@ export type { RateLimitRule, RateLimitStore } from "./stores/store.js";
 export { createResilientFetch, createTransport, type Transport } from "./transport.js";
 export * from "./pagination/index.js";
 export * from "./chunk.js";
+export { valueAt } from "./field-path.js";
 export type { ApiMeta, AuthMeta, ErrorEnvelopeMeta, ErrorsMeta, OperationMeta, PaginationMeta, PaginationStyle, RateLimitMeta, WebhookMeta } from "./api-meta.js";
+export * from "./webhooks/index.js";
+export * from "./client/index.js";

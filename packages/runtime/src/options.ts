@@ -1,5 +1,6 @@
 // Options, one object per concern, documented where they are declared; defaults live here only.
 import type { RateLimitBudget } from "./adaptive.js";
+import type { ErrorsMeta } from "./api-meta.js";
 import type { Auth } from "./auth/types.js";
 import type { RateLimitInfo } from "./rate-limit-headers.js";
 import type { FailureKind } from "./retry.js";
@@ -132,6 +133,8 @@ export interface TransportOptions {
   fetch?: typeof fetch;
   logger?: TransportLogger;
   onAttempt?: (event: AttemptEvent) => void;
+  /** The API's error envelopes and request-id header (its generated meta): typed errors read `code`, `details`, `requestId` from them. @default none */
+  errors?: ErrorsMeta;
   /** Header names whose values are redacted, added to the defaults (Authorization, Cookie, X-API-KEY…). @default [] */
   redactHeaders?: string[];
   /** Current time, for tests. @default Date.now @unit ms */

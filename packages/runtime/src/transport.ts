@@ -59,6 +59,7 @@ function resolve(o: TransportOptions) {
     throwOnError: o.throwOnError ?? false,
     auth: o.auth,
     redactNames: redactionSet([...(o.redactHeaders ?? []), ...(o.auth?.redactHeaders ?? [])]),
+    errors: o.errors,
     hooks: o.onAttempt || o.logger ? o : undefined,
     clock,
     sleep: o.sleep ?? realSleep,
@@ -212,7 +213,7 @@ async function call(cfg: Config, input: RequestInfo | URL, init: RequestInit | u
         disarmWhenRead(res!, link, whole);
         return res!;
       }
-      return finishError(cfg, res!, { method, path: info.path, operation: request && operationOf(request), attempts: attempt, retryAfterMs, redactor: createRedactor(cfg.redactNames, callSecrets(cfg, sent?.headers ?? reqHeaders())) }, link);
+      return finishError(cfg, res!, { method, path: info.path, operation: request && operationOf(request), attempts: attempt, retryAfterMs, errors: cfg.errors, redactor: createRedactor(cfg.redactNames, callSecrets(cfg, sent?.headers ?? reqHeaders())) }, link);
     }
     link?.cancel();
     await res?.body?.cancel().catch(() => undefined);
