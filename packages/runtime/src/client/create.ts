@@ -8,7 +8,7 @@ import { createAuth } from "../auth/index.js";
 import type { Auth, AuthCredentials } from "../auth/types.js";
 import { requestIdFrom } from "../errors.js";
 import type { RateLimiter } from "../limiter.js";
-import type { RateLimitOptions } from "../options.js";
+import type { PacingOptions } from "../options.js";
 import type { PaginationWarning } from "../pagination/types.js";
 import { unwrap } from "../result.js";
 import { createTransport } from "../transport.js";
@@ -42,22 +42,31 @@ export function requestIdOf(source: Response | { response: Response }, errors?: 
   return requestIdFrom(response.headers, errors?.requestIdHeader);
 }
 
-// Pacing from the spec, overridable field by field. The budget is keyed by the credential (only
-// its sha256 reaches a store), since vendors count per key or per user.
-function rateLimitFor(meta: ApiMeta, option: BaseClientOptions["rateLimit"], key: string | undefined): RateLimitOptions | false {
+// Pacing from the spec, overridable field by field: a documented window, else adaptive pacing
+// (learned from budget headers and 429s), else a concurrency cap alone. With nothing documented
+// the client still stays safe: adaptive. The budget is keyed by the credential (only its sha256
+// reaches a store), since vendors count per key or per user.
+function rateLimitFor(meta: ApiMeta, option: BaseClientOptions["rateLimit"], key: string | undefined): PacingOptions | false {
   if (option === false) return false;
   const spec = meta.rateLimit;
-  const limit = option?.limit ?? spec.window?.limit;
-  const windowMs = option?.windowMs ?? spec.window?.windowMs;
-  const maxConcurrent = option?.maxConcurrent ?? spec.maxConcurrent;
-  const keyed = { ...(key && { key }), ...option };
-  if (limit !== undefined && windowMs !== undefined) return { ...keyed, limit, windowMs, ...(maxConcurrent !== undefined && { maxConcurrent }) };
-  if (option?.limit !== undefined || option?.windowMs !== undefined) {
+  const { limit: optLimit, windowMs: optWindow, ...rest } = option ?? {};
+  const common = {
+    ...(key && { key }),
+    ...(spec.retryAfterHeaders && { retryAfterHeaders: [...spec.retryAfterHeaders] }),
+    ...(spec.remainingHeaders && { remainingHeaders: [...spec.remainingHeaders] }),
+    ...(spec.limitHeaders && { limitHeaders: [...spec.limitHeaders] }),
+    ...(spec.maxConcurrent !== undefined && { maxConcurrent: spec.maxConcurrent }),
+    ...rest,
+  };
+  const limit = optLimit ?? spec.window?.limit;
+  const windowMs = optWindow ?? spec.window?.windowMs;
+  if (limit !== undefined && windowMs !== undefined) return { ...common, limit, windowMs };
+  if (optLimit !== undefined || optWindow !== undefined) {
     throw new ClientConfigError(`rateLimit needs both \`limit\` and \`windowMs\`: the ${meta.title} spec states no window to fill the other from.`);
   }
-  // a concurrency cap alone (Sage: two in flight): no window to pace, only the cap
-  if (maxConcurrent !== undefined) return { ...keyed, limit: Number.MAX_SAFE_INTEGER, windowMs: 1000, maxConcurrent };
-  // no documented limit: 429 + Retry-After are still honoured by the retry policy
+  const adaptive = rest.adaptive ?? spec.adaptive ?? (common.maxConcurrent === undefined ? true : undefined);
+  if (adaptive) return { ...common, adaptive: true };
+  if (common.maxConcurrent !== undefined) return { ...common, adaptive: false, maxConcurrent: common.maxConcurrent };
   return false;
 }
 
@@ -89,7 +98,8 @@ export function createApiClient<Paths extends {}, M extends ApiMeta>(meta: M, op
 
   const warn = logger?.warn;
   const paginationLogger = warn && { warn: (message: string, warning: PaginationWarning) => warn.call(logger, message, warning) };
-  const budget = rateLimit === false || rateLimit.limit === Number.MAX_SAFE_INTEGER ? null : { limit: rateLimit.limit, windowMs: rateLimit.windowMs };
+  // estimates need a known window; adaptive and concurrency-only pacing have none
+  const budget = rateLimit !== false && rateLimit.limit !== undefined ? { limit: rateLimit.limit, windowMs: rateLimit.windowMs } : null;
   return Object.assign(client, {
     meta,
     baseUrl,

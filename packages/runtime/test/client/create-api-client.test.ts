@@ -41,6 +41,41 @@ describe("construction", () => {
   });
 });
 
+describe("pacing from meta.rateLimit", () => {
+  const limiterFor = (rateLimit: object, option?: object | false) =>
+    createApiClient(
+      { ...meta, rateLimit } as never,
+      { token: "t", env: {}, ...(option !== undefined && { rateLimit: option }) } as never,
+    ).limiter;
+
+  it("a documented window paces to it, keyed by the credential", () => {
+    const limiter = limiterFor({ window: { limit: 7, windowMs: 1000 } });
+    expect(limiter?.rule?.limit).toBe(7);
+    expect(limiter?.adaptive).toBe(false);
+    expect(limiterFor({ window: { limit: 7, windowMs: 1000 } }, { limit: 3 })?.rule?.limit).toBe(3);
+  });
+
+  it("adaptive when the spec says so, and when it documents nothing at all", () => {
+    for (const rateLimit of [{ adaptive: true }, {}]) {
+      const limiter = limiterFor(rateLimit);
+      expect(limiter?.adaptive).toBe(true);
+      expect(limiter?.rule).toBeUndefined();
+    }
+  });
+
+  it("a concurrency cap alone is a concurrency-only limiter; rateLimit: false turns pacing off", () => {
+    const limiter = limiterFor({ maxConcurrent: 2 });
+    expect(limiter).toBeDefined();
+    expect(limiter?.adaptive).toBe(false);
+    expect(limiter?.rule).toBeUndefined();
+    expect(limiterFor({ maxConcurrent: 2 }, false)).toBeUndefined();
+  });
+
+  it("a half-given window is refused", () => {
+    expect(() => limiterFor({ adaptive: true }, { limit: 5 })).toThrow(/rateLimit needs both `limit` and `windowMs`/);
+  });
+});
+
 describe("requests", () => {
   it("places the Basic token as user and password", async () => {
     const { data } = await client().GET("/projects/{id}", { params: { path: { id: "p1" } } });
