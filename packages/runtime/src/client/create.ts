@@ -7,8 +7,8 @@ import type { ApiMeta, ErrorsMeta } from "../api-meta.js";
 import { createAuth } from "../auth/index.js";
 import type { Auth, AuthCredentials } from "../auth/types.js";
 import { requestIdFrom } from "../errors.js";
-import type { RateLimiter } from "../limiter.js";
-import type { RateLimitOptions } from "../options.js";
+import { pacingFromMeta, type RateLimiter } from "../limiter.js";
+import type { PacingOptions } from "../options.js";
 import type { PaginationWarning } from "../pagination/types.js";
 import { unwrap } from "../result.js";
 import { createTransport } from "../transport.js";
@@ -42,23 +42,19 @@ export function requestIdOf(source: Response | { response: Response }, errors?: 
   return requestIdFrom(response.headers, errors?.requestIdHeader);
 }
 
-// Pacing from the spec, overridable field by field. The budget is keyed by the credential (only
-// its sha256 reaches a store), since vendors count per key or per user.
-function rateLimitFor(meta: ApiMeta, option: BaseClientOptions["rateLimit"], key: string | undefined): RateLimitOptions | false {
+// Pacing from the spec (pacingFromMeta: its window, its concurrency cap, adaptive when no window is
+// documented), overridable field by field. The budget is keyed by the credential (only its sha256
+// reaches a store), since vendors count per key or per user.
+function pacingFor(meta: ApiMeta, option: BaseClientOptions["rateLimit"], key: string | undefined): PacingOptions | false {
   if (option === false) return false;
-  const spec = meta.rateLimit;
-  const limit = option?.limit ?? spec.window?.limit;
-  const windowMs = option?.windowMs ?? spec.window?.windowMs;
-  const maxConcurrent = option?.maxConcurrent ?? spec.maxConcurrent;
-  const keyed = { ...(key && { key }), ...option };
-  if (limit !== undefined && windowMs !== undefined) return { ...keyed, limit, windowMs, ...(maxConcurrent !== undefined && { maxConcurrent }) };
-  if (option?.limit !== undefined || option?.windowMs !== undefined) {
+  const spec = pacingFromMeta(meta.rateLimit, key);
+  if (!option) return spec;
+  const limit = option.limit ?? spec.limit;
+  const windowMs = option.windowMs ?? spec.windowMs;
+  if ((limit === undefined) !== (windowMs === undefined)) {
     throw new ClientConfigError(`rateLimit needs both \`limit\` and \`windowMs\`: the ${meta.title} spec states no window to fill the other from.`);
   }
-  // a concurrency cap alone (Sage: two in flight): no window to pace, only the cap
-  if (maxConcurrent !== undefined) return { ...keyed, limit: Number.MAX_SAFE_INTEGER, windowMs: 1000, maxConcurrent };
-  // no documented limit: 429 + Retry-After are still honoured by the retry policy
-  return false;
+  return { ...spec, ...option, ...(limit !== undefined && windowMs !== undefined && { limit, windowMs }) } as PacingOptions;
 }
 
 /**
@@ -71,7 +67,7 @@ export function createApiClient<Paths extends {}, M extends ApiMeta>(meta: M, op
   const baseUrl = resolveBaseUrl(meta, o, env);
   // an API without auth schemes needs no credentials; otherwise a clear MissingCredentialsError now, not a 401 later
   const auth: Auth | undefined = o.auth ?? (meta.auth.length ? createAuth(meta.auth, o, env as Record<string, string | undefined>) : undefined);
-  const rateLimit = rateLimitFor(meta, o.rateLimit, auth?.secrets()[0]);
+  const rateLimit = pacingFor(meta, o.rateLimit, auth?.secrets()[0]);
   const { logger } = o;
   const transport = createTransport({
     rateLimit,
@@ -89,7 +85,7 @@ export function createApiClient<Paths extends {}, M extends ApiMeta>(meta: M, op
 
   const warn = logger?.warn;
   const paginationLogger = warn && { warn: (message: string, warning: PaginationWarning) => warn.call(logger, message, warning) };
-  const budget = rateLimit === false || rateLimit.limit === Number.MAX_SAFE_INTEGER ? null : { limit: rateLimit.limit, windowMs: rateLimit.windowMs };
+  const budget = rateLimit === false || rateLimit.limit === undefined ? null : { limit: rateLimit.limit, windowMs: rateLimit.windowMs };
   return Object.assign(client, {
     meta,
     baseUrl,
