@@ -42,11 +42,11 @@ describe("defaults from the spec", () => {
 
   it("rateLimit comes from x-rate-limit, keyed by the API key; fields override; false turns it off", () => {
     const limiter = createParallaxClient({ env }).limiter;
-    expect(limiter?.rule.limit).toBe(100);
+    expect(limiter?.rule?.limit).toBe(100);
     // the runtime adds a small safety margin to the spec's window
-    expect(limiter?.rule.windowMs).toBeGreaterThanOrEqual(60_000);
+    expect(limiter?.rule?.windowMs).toBeGreaterThanOrEqual(60_000);
     expect(limiter?.key).toBe(hashKey("pat"));
-    expect(createParallaxClient({ env, rateLimit: { limit: 50 } }).limiter?.rule.limit).toBe(50);
+    expect(createParallaxClient({ env, rateLimit: { limit: 50 } }).limiter?.rule?.limit).toBe(50);
     expect(createParallaxClient({ env, rateLimit: false }).limiter).toBeUndefined();
   });
 });

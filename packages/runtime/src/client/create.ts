@@ -7,7 +7,7 @@ import type { ApiMeta, ErrorsMeta } from "../api-meta.js";
 import { createAuth } from "../auth/index.js";
 import type { Auth, AuthCredentials } from "../auth/types.js";
 import { requestIdFrom } from "../errors.js";
-import type { RateLimiter } from "../limiter.js";
+import { pacingFromMeta, type RateLimiter } from "../limiter.js";
 import type { PacingOptions } from "../options.js";
 import type { PaginationWarning } from "../pagination/types.js";
 import { unwrap } from "../result.js";
@@ -42,32 +42,19 @@ export function requestIdOf(source: Response | { response: Response }, errors?: 
   return requestIdFrom(response.headers, errors?.requestIdHeader);
 }
 
-// Pacing from the spec, overridable field by field: a documented window, else adaptive pacing
-// (learned from budget headers and 429s), else a concurrency cap alone. With nothing documented
-// the client still stays safe: adaptive. The budget is keyed by the credential (only its sha256
+// Pacing from the spec (pacingFromMeta: its window, its concurrency cap, adaptive when no window is
+// documented), overridable field by field. The budget is keyed by the credential (only its sha256
 // reaches a store), since vendors count per key or per user.
-function rateLimitFor(meta: ApiMeta, option: BaseClientOptions["rateLimit"], key: string | undefined): PacingOptions | false {
+function pacingFor(meta: ApiMeta, option: BaseClientOptions["rateLimit"], key: string | undefined): PacingOptions | false {
   if (option === false) return false;
-  const spec = meta.rateLimit;
-  const { limit: optLimit, windowMs: optWindow, ...rest } = option ?? {};
-  const common = {
-    ...(key && { key }),
-    ...(spec.retryAfterHeaders && { retryAfterHeaders: [...spec.retryAfterHeaders] }),
-    ...(spec.remainingHeaders && { remainingHeaders: [...spec.remainingHeaders] }),
-    ...(spec.limitHeaders && { limitHeaders: [...spec.limitHeaders] }),
-    ...(spec.maxConcurrent !== undefined && { maxConcurrent: spec.maxConcurrent }),
-    ...rest,
-  };
-  const limit = optLimit ?? spec.window?.limit;
-  const windowMs = optWindow ?? spec.window?.windowMs;
-  if (limit !== undefined && windowMs !== undefined) return { ...common, limit, windowMs };
-  if (optLimit !== undefined || optWindow !== undefined) {
+  const spec = pacingFromMeta(meta.rateLimit, key);
+  if (!option) return spec;
+  const limit = option.limit ?? spec.limit;
+  const windowMs = option.windowMs ?? spec.windowMs;
+  if ((limit === undefined) !== (windowMs === undefined)) {
     throw new ClientConfigError(`rateLimit needs both \`limit\` and \`windowMs\`: the ${meta.title} spec states no window to fill the other from.`);
   }
-  const adaptive = rest.adaptive ?? spec.adaptive ?? (common.maxConcurrent === undefined ? true : undefined);
-  if (adaptive) return { ...common, adaptive: true };
-  if (common.maxConcurrent !== undefined) return { ...common, adaptive: false, maxConcurrent: common.maxConcurrent };
-  return false;
+  return { ...spec, ...option, ...(limit !== undefined && windowMs !== undefined && { limit, windowMs }) } as PacingOptions;
 }
 
 /**
@@ -80,7 +67,7 @@ export function createApiClient<Paths extends {}, M extends ApiMeta>(meta: M, op
   const baseUrl = resolveBaseUrl(meta, o, env);
   // an API without auth schemes needs no credentials; otherwise a clear MissingCredentialsError now, not a 401 later
   const auth: Auth | undefined = o.auth ?? (meta.auth.length ? createAuth(meta.auth, o, env as Record<string, string | undefined>) : undefined);
-  const rateLimit = rateLimitFor(meta, o.rateLimit, auth?.secrets()[0]);
+  const rateLimit = pacingFor(meta, o.rateLimit, auth?.secrets()[0]);
   const { logger } = o;
   const transport = createTransport({
     rateLimit,
@@ -98,8 +85,7 @@ export function createApiClient<Paths extends {}, M extends ApiMeta>(meta: M, op
 
   const warn = logger?.warn;
   const paginationLogger = warn && { warn: (message: string, warning: PaginationWarning) => warn.call(logger, message, warning) };
-  // estimates need a known window; adaptive and concurrency-only pacing have none
-  const budget = rateLimit !== false && rateLimit.limit !== undefined ? { limit: rateLimit.limit, windowMs: rateLimit.windowMs } : null;
+  const budget = rateLimit === false || rateLimit.limit === undefined ? null : { limit: rateLimit.limit, windowMs: rateLimit.windowMs };
   return Object.assign(client, {
     meta,
     baseUrl,

@@ -63,10 +63,9 @@ describe("pacing from meta.rateLimit", () => {
     }
   });
 
-  it("a concurrency cap alone is a concurrency-only limiter; rateLimit: false turns pacing off", () => {
+  it("a concurrency cap without a window keeps the cap and learns the rest; rateLimit: false turns pacing off", () => {
     const limiter = limiterFor({ maxConcurrent: 2 });
-    expect(limiter).toBeDefined();
-    expect(limiter?.adaptive).toBe(false);
+    expect(limiter?.adaptive).toBe(true);
     expect(limiter?.rule).toBeUndefined();
     expect(limiterFor({ maxConcurrent: 2 }, false)).toBeUndefined();
   });
