@@ -119,6 +119,24 @@ describe("requests", () => {
     expect((thrown as Error).message).toContain("The account's plan limit was reached");
   });
 
+  it("sends one idempotency key per logical call where the spec declares the header, reused on the retry", async () => {
+    const before = server.seen.length;
+    const c = client({ retry: { maxRetries: 2, baseDelayMs: 1, maxDelayMs: 2 } });
+    const { data } = await c.POST("/projects", { body: { name: "flaky" } });
+    await c.POST("/projects", { body: { name: "second" } });
+    expect(data).toEqual({ id: "new", name: "flaky" });
+    const keys = server.seen.slice(before).map((s) => s.headers["idempotency-key"]);
+    expect(keys).toHaveLength(3);
+    expect(keys[0]).toMatch(/^[0-9a-f-]{36}$/);
+    expect(keys[1]).toBe(keys[0]);
+    expect(keys[2]).not.toBe(keys[0]);
+    await c.POST("/projects", { body: { name: "mine" }, headers: { "Idempotency-Key": "caller-key" } });
+    expect(last().headers["idempotency-key"]).toBe("caller-key");
+    // an operation without the header gets none
+    await c.GET("/projects/{id}", { params: { path: { id: "p1" } } });
+    expect(last().headers["idempotency-key"]).toBeUndefined();
+  });
+
   it("never shows the credential in an error", async () => {
     const thrown = await client({ throwOnError: true }).GET("/projects/{id}", { params: { path: { id: "missing" } } }).catch((e: unknown) => e);
     expect(JSON.stringify({ ...(thrown as object), message: (thrown as Error).message })).not.toContain(btoa("tok_123:tok_123"));
