@@ -15,6 +15,7 @@ import { createTransport } from "../transport.js";
 import { type BulkHelpers, createBulk } from "./bulk.js";
 import { type ApiClientOptions, type BaseClientOptions, ClientConfigError, defaultEnv, resolveBaseUrl } from "./options.js";
 import { idempotencyMiddleware } from "./idempotency.js";
+import { consoleLogger, logLevelFrom } from "./log.js";
 import { createPaginate, type Paginate } from "./paginate.js";
 
 /** The typed client of one API: `GET`/`POST`/… by path, plus the helpers its meta enables. */
@@ -69,7 +70,7 @@ export function createApiClient<Paths extends {}, M extends ApiMeta>(meta: M, op
   // an API without auth schemes needs no credentials; otherwise a clear MissingCredentialsError now, not a 401 later
   const auth: Auth | undefined = o.auth ?? (meta.auth.length ? createAuth(meta.auth, o, env as Record<string, string | undefined>) : undefined);
   const rateLimit = pacingFor(meta, o.rateLimit, auth?.secrets()[0]);
-  const { logger } = o;
+  const logger = o.logger ?? consoleLogger(meta.api, logLevelFrom(o.logLevel, env[`${meta.envPrefix}_LOG`]));
   const transport = createTransport({
     rateLimit,
     errors: meta.errors,

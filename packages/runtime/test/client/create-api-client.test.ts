@@ -1,5 +1,5 @@
 // createApiClient against a local server: everything vendor-specific comes from the fixture's meta.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { ClientConfigError, createApiClient, MissingCredentialsError, NotFoundError, PaginationError, PlanLimitError, ValidationError } from "../../src/index.js";
 import { type AcmeServer, startAcmeServer } from "./acme-server.js";
 import { meta, type paths } from "./fixture.js";
@@ -140,6 +140,32 @@ describe("requests", () => {
   it("never shows the credential in an error", async () => {
     const thrown = await client({ throwOnError: true }).GET("/projects/{id}", { params: { path: { id: "missing" } } }).catch((e: unknown) => e);
     expect(JSON.stringify({ ...(thrown as object), message: (thrown as Error).message })).not.toContain(btoa("tok_123:tok_123"));
+  });
+});
+
+describe("logging", () => {
+  it("<PREFIX>_LOG=debug prints one line per attempt without credentials; warn only failures; silent by default", async () => {
+    const debug = vi.spyOn(console, "debug").mockImplementation(() => undefined);
+    const warn = vi.spyOn(console, "warn").mockImplementation(() => undefined);
+    try {
+      await client({ env: { ACME_LOG: "debug" } }).GET("/projects/{id}", { params: { path: { id: "p1" } } });
+      await client({ env: { ACME_LOG: "debug" } }).GET("/projects/{id}", { params: { path: { id: "missing" } } });
+      expect(debug.mock.calls.map((c) => c[0])).toEqual([
+        expect.stringMatching(/^\[acme\] GET \/projects\/p1 → 200 \(attempt 1\), queued \d+ ms$/),
+        expect.stringMatching(/^\[acme\] GET \/projects\/missing → 404 \(attempt 1\), queued \d+ ms$/),
+      ]);
+      expect(warn).toHaveBeenCalledTimes(1);
+      await client({ logLevel: "warn" }).GET("/projects/{id}", { params: { path: { id: "p1" } } });
+      await client().GET("/projects/{id}", { params: { path: { id: "missing" } } });
+      expect(debug).toHaveBeenCalledTimes(2);
+      expect(warn).toHaveBeenCalledTimes(1);
+      const printed = [...debug.mock.calls, ...warn.mock.calls].flat().join("\n");
+      expect(printed).not.toContain("tok_123");
+      expect(printed).not.toContain(btoa("tok_123:tok_123"));
+    } finally {
+      debug.mockRestore();
+      warn.mockRestore();
+    }
   });
 });
 
