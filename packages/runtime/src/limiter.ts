@@ -135,6 +135,7 @@ export class RateLimiter {
     if (headers && this.adaptive) rateLimit = parseRateLimitHeaders(headers, now, this.headerNames);
     else if (headers) this.lastHeaders = { headers, at: now };
     const learned = this.learner.observe({ status, rateLimit, retryAfterMs }, now);
+    if (this.probing && status !== undefined && status !== 429) this.learner.confirmWindow();
     this.probing = false;
     // a documented window is the vendor's word; a learned one only replaces an earlier guess
     if (learned && this.adaptive && !this.documented) this._rule = { limit: learned.limit, windowMs: learned.windowMs + this.marginMs };
