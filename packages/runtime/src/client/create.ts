@@ -14,6 +14,7 @@ import { unwrap } from "../result.js";
 import { createTransport } from "../transport.js";
 import { type BulkHelpers, createBulk } from "./bulk.js";
 import { type ApiClientOptions, type BaseClientOptions, ClientConfigError, defaultEnv, resolveBaseUrl } from "./options.js";
+import { idempotencyMiddleware } from "./idempotency.js";
 import { createPaginate, type Paginate } from "./paginate.js";
 
 /** The typed client of one API: `GET`/`POST`/… by path, plus the helpers its meta enables. */
@@ -81,6 +82,9 @@ export function createApiClient<Paths extends {}, M extends ApiMeta>(meta: M, op
     ...(logger && { logger }),
   });
   const client = createClient<Paths>({ baseUrl, fetch: transport.fetch });
+  const idempotency = idempotencyMiddleware(meta);
+  if (idempotency) client.use(idempotency);
+  // last, so it sees the final Request (operation names on events and errors)
   client.use(transport.middleware);
 
   const warn = logger?.warn;

@@ -41,6 +41,40 @@ describe("construction", () => {
   });
 });
 
+describe("pacing from meta.rateLimit", () => {
+  const limiterFor = (rateLimit: object, option?: object | false) =>
+    createApiClient(
+      { ...meta, rateLimit } as never,
+      { token: "t", env: {}, ...(option !== undefined && { rateLimit: option }) } as never,
+    ).limiter;
+
+  it("a documented window paces to it, keyed by the credential", () => {
+    const limiter = limiterFor({ window: { limit: 7, windowMs: 1000 } });
+    expect(limiter?.rule?.limit).toBe(7);
+    expect(limiter?.adaptive).toBe(false);
+    expect(limiterFor({ window: { limit: 7, windowMs: 1000 } }, { limit: 3 })?.rule?.limit).toBe(3);
+  });
+
+  it("adaptive when the spec says so, and when it documents nothing at all", () => {
+    for (const rateLimit of [{ adaptive: true }, {}]) {
+      const limiter = limiterFor(rateLimit);
+      expect(limiter?.adaptive).toBe(true);
+      expect(limiter?.rule).toBeUndefined();
+    }
+  });
+
+  it("a concurrency cap without a window keeps the cap and learns the rest; rateLimit: false turns pacing off", () => {
+    const limiter = limiterFor({ maxConcurrent: 2 });
+    expect(limiter?.adaptive).toBe(true);
+    expect(limiter?.rule).toBeUndefined();
+    expect(limiterFor({ maxConcurrent: 2 }, false)).toBeUndefined();
+  });
+
+  it("a half-given window is refused", () => {
+    expect(() => limiterFor({ adaptive: true }, { limit: 5 })).toThrow(/rateLimit needs both `limit` and `windowMs`/);
+  });
+});
+
 describe("requests", () => {
   it("places the Basic token as user and password", async () => {
     const { data } = await client().GET("/projects/{id}", { params: { path: { id: "p1" } } });
@@ -83,6 +117,24 @@ describe("requests", () => {
     const thrown = await client({ throwOnError: true }).GET("/projects/{id}", { params: { path: { id: "limited" } } }).catch((e: unknown) => e);
     expect(thrown).toBeInstanceOf(PlanLimitError);
     expect((thrown as Error).message).toContain("The account's plan limit was reached");
+  });
+
+  it("sends one idempotency key per logical call where the spec declares the header, reused on the retry", async () => {
+    const before = server.seen.length;
+    const c = client({ retry: { maxRetries: 2, baseDelayMs: 1, maxDelayMs: 2 } });
+    const { data } = await c.POST("/projects", { body: { name: "flaky" } });
+    await c.POST("/projects", { body: { name: "second" } });
+    expect(data).toEqual({ id: "new", name: "flaky" });
+    const keys = server.seen.slice(before).map((s) => s.headers["idempotency-key"]);
+    expect(keys).toHaveLength(3);
+    expect(keys[0]).toMatch(/^[0-9a-f-]{36}$/);
+    expect(keys[1]).toBe(keys[0]);
+    expect(keys[2]).not.toBe(keys[0]);
+    await c.POST("/projects", { body: { name: "mine" }, headers: { "Idempotency-Key": "caller-key" } });
+    expect(last().headers["idempotency-key"]).toBe("caller-key");
+    // an operation without the header gets none
+    await c.GET("/projects/{id}", { params: { path: { id: "p1" } } });
+    expect(last().headers["idempotency-key"]).toBeUndefined();
   });
 
   it("never shows the credential in an error", async () => {
