@@ -1,0 +1,219 @@
+// pnpm api:add: one transaction from a vendor bundle to a typed, built, tested package.
+// fetch (spec:pull's safe path) → lint by rule → spec/<name>/ → packages/<name>/ from the template
+// → pnpm install --offline → generate → turbo build → the generic contract suite against Prism.
+// Any failure removes what was created and restores what was touched (pnpm-lock.yaml).
+import { existsSync } from "node:fs";
+import { mkdir, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { type ApiPaths, resolveApi } from "../apis.ts";
+import { PipelineError } from "../errors.ts";
+import { bin, exec } from "../exec.ts";
+import { generate } from "../generate.ts";
+import { serializeLock } from "../lock.ts";
+import { type OpenApiDoc, operations } from "../spec-doc.ts";
+import { AddFailedError } from "./errors.ts";
+import { formatRules, lintByRule, type RuleCount, renderRedoclyConfig } from "./lint-report.ts";
+import { type AddNames, resolveNames } from "./names.ts";
+import { operationsTable } from "./readme.ts";
+import { fetchSnapshot, resolveFrom } from "./source.ts";
+import { renderApiJson, renderNotes } from "./spec-files.ts";
+import { renderTemplate } from "./template.ts";
+import { FileTransaction } from "./transaction.ts";
+
+export interface AddOptions {
+  root: string;
+  name: string;
+  /** URL, file:// URL or path (relative to where the user ran pnpm). */
+  from: string;
+  packageName?: string;
+  env?: string;
+  /** Write redocly.yaml turning the failing rules down (reason: TODO) instead of stopping. */
+  acceptLint?: boolean;
+  timeoutMs?: number;
+  maxBytes?: number;
+  now?: () => Date;
+  log?: (line: string) => void;
+}
+
+export interface AddResult {
+  names: AddNames;
+  operations: number;
+  turnedDown: RuleCount[];
+  /** Repo-relative paths created, plus the files changed. */
+  created: string[];
+  changed: string[];
+  timings: { step: string; ms: number }[];
+  contract: { passed: number; failed: number };
+}
+
+const ENV = { NO_COLOR: "1", FORCE_COLOR: "0", TURBO_TELEMETRY_DISABLED: "1" };
+
+function pnpmCommand(args: string[]): [string, string[]] {
+  // under `pnpm api:add`, npm_execpath is the running pnpm: use that one, not whatever is on PATH
+  const execPath = process.env.npm_execpath;
+  if (execPath && /pnpm/.test(path.basename(execPath))) return /\.c?js$/.test(execPath) ? [process.execPath, [execPath, ...args]] : [execPath, args];
+  return ["pnpm", args];
+}
+
+function tail(text: string, lines: number): string {
+  return text.trim().split("\n").slice(-lines).join("\n");
+}
+
+/** The example call in the README: the first GET (else the first operation), with its path parameters. */
+function exampleCall(doc: OpenApiDoc): string {
+  const all = operations(doc);
+  const op = all.find((o) => o.method === "get") ?? all[0];
+  if (!op) return 'GET("/")';
+  const params = [...op.path.matchAll(/\{([^}]+)\}/g)].map((m) => `${/^[A-Za-z_$][\w$]*$/.test(m[1]!) ? m[1] : JSON.stringify(m[1])}: "…"`);
+  return `${op.method.toUpperCase()}("${op.path}"${params.length ? `, { params: { path: { ${params.join(", ")} } } }` : ""})`;
+}
+
+function pendingApi(root: string, names: AddNames): ApiPaths {
+  const dir = path.join(root, "spec", names.name);
+  const packageDir = path.join(root, "packages", names.name);
+  return {
+    config: { name: names.name, package: `packages/${names.name}`, packageName: names.packageName, sourceUrl: "", sourceEnv: names.env },
+    root,
+    dir,
+    spec: path.join(dir, "openapi.yaml"),
+    lock: path.join(dir, "source.json"),
+    redocly: path.join(dir, "redocly.yaml"),
+    packageDir,
+    generatedDir: path.join(packageDir, "src", "generated"),
+  };
+}
+
+export async function addApi(opts: AddOptions): Promise<AddResult> {
+  const log = opts.log ?? (() => {});
+  const { root } = opts;
+  const timings: AddResult["timings"] = [];
+  const step = async <T>(name: string, fn: () => Promise<T>, done: (t: T) => string): Promise<T> => {
+    const t0 = performance.now();
+    const value = await fn();
+    const ms = performance.now() - t0;
+    timings.push({ step: name, ms });
+    log(`✔ ${done(value)} (${(ms / 1000).toFixed(1)} s)`);
+    return value;
+  };
+
+  // nothing is written until the names are free and the source parses as OpenAPI
+  const names = resolveNames(root, opts.name, { packageName: opts.packageName, env: opts.env });
+  const api = pendingApi(root, names);
+  const snap = await step("fetch", () => fetchSnapshot(api, resolveFrom(opts.from), opts), (s) =>
+    `fetched ${s.lock.source}: OpenAPI ${s.lock.openapi}, ${s.lock.operations} operations, sha256 ${s.lock.sha256.slice(0, 12)}…`,
+  );
+  const title = String(snap.doc.info?.title ?? names.name);
+
+  const tx = new FileTransaction();
+  const rel = (p: string) => path.relative(root, p);
+  try {
+    await mkdir(tx.creating(api.dir));
+    await writeFile(api.spec, snap.text);
+    await writeFile(api.redocly, renderRedoclyConfig({ name: names.name, title }));
+    const turnedDown = await step("lint", () => lintStep(api, names, title, opts), (down) =>
+      `lint ${rel(api.spec)}: 0 errors${down.length ? ` (${down.length} rule${down.length === 1 ? "" : "s"} turned down with reason: TODO)` : ""}`,
+    );
+    await writeFile(api.lock, serializeLock(snap.lock));
+    await writeFile(path.join(api.dir, "api.json"), renderApiJson(names, snap.sourceUrl));
+    await writeFile(path.join(api.dir, "NOTES.md"), renderNotes({ names, title, lock: snap.lock, turnedDown: turnedDown.map((r) => r.rule) }));
+
+    const files = renderTemplate({
+      name: names.name,
+      packageName: names.packageName,
+      Pascal: names.pascal,
+      env: names.env,
+      title,
+      version: String(snap.doc.info?.version ?? ""),
+      operationCount: String(snap.lock.operations),
+      operationsTable: operationsTable(snap.doc),
+      exampleCall: exampleCall(snap.doc),
+      sourceDisplay: snap.sourceUrl || `a local file (set sourceUrl in spec/${names.name}/api.json)`,
+    });
+    tx.creating(api.packageDir);
+    for (const [file, text] of files) {
+      await mkdir(path.dirname(path.join(api.packageDir, file)), { recursive: true });
+      await writeFile(path.join(api.packageDir, file), text);
+    }
+    log(`✔ rendered ${rel(api.packageDir)}/ from templates/package/ (${files.size} files)`);
+
+    const lockfile = path.join(root, "pnpm-lock.yaml");
+    tx.touching(lockfile);
+    await step("install", () => install(root, names), () => "pnpm install --offline: linked the new workspace package");
+    const resolved = resolveApi(names.name, root);
+    await step("generate", () => generate(resolved), (g) => `generate ${rel(resolved.generatedDir)}: ${[...g.files.keys()].join(", ")}`);
+    await step("build", () => build(root, names), () => `build ${names.packageName} (turbo, with its workspace dependencies)`);
+    const contract = await step("contract", () => contractSuite(root, names, api.packageDir), (c) => `contract suite against Prism: ${c.passed} passed, 0 failed`);
+
+    return {
+      names,
+      operations: snap.lock.operations,
+      turnedDown,
+      created: [`spec/${names.name}/`, `packages/${names.name}/`],
+      changed: existsSync(lockfile) ? ["pnpm-lock.yaml"] : [],
+      timings,
+      contract,
+    };
+  } catch (err) {
+    const problems = await tx.rollback();
+    const undone = `Nothing was kept: spec/${names.name}/ and packages/${names.name}/ were removed and pnpm-lock.yaml restored.`;
+    const extra = problems.length ? `\n  Rollback problems (clean up by hand): ${problems.join("; ")}` : "";
+    if (err instanceof PipelineError) {
+      throw new AddFailedError(`${err.message}\n  ${undone}${extra}`, err.hint, { cause: err });
+    }
+    throw new AddFailedError(`api:add ${names.name} failed: ${(err as Error).message}\n  ${undone}${extra}`, "see the message above; fix the cause and run the same command again.", { cause: err });
+  }
+}
+
+async function lintStep(api: ApiPaths, names: AddNames, title: string, opts: AddOptions): Promise<RuleCount[]> {
+  const first = await lintByRule(api.spec, api.redocly, api.root);
+  const failing = first.rules.filter((r) => r.severity === "error");
+  if (!first.errors) return [];
+  if (!opts.acceptLint) {
+    const command = `pnpm api:add ${names.name} --from ${opts.from}${opts.packageName ? ` --package ${opts.packageName}` : ""}${opts.env ? ` --env ${opts.env}` : ""} --accept-lint`;
+    throw new AddFailedError(
+      `Redocly lint (recommended) found ${first.errors} error${first.errors === 1 ? "" : "s"} in the ${names.name} bundle, by rule:\n${formatRules(failing)}\n  (and ${first.warnings} warnings)`,
+      `fix them at the source or in an overlay, or accept them for now: \`${command}\` writes spec/${names.name}/redocly.yaml turning exactly these ${failing.length} rule${failing.length === 1 ? "" : "s"} down to warn, each with its count and a \`reason: TODO\` to replace.`,
+    );
+  }
+  await writeFile(api.redocly, renderRedoclyConfig({ name: names.name, title, turnedDown: failing }));
+  const second = await lintByRule(api.spec, api.redocly, api.root);
+  if (second.errors) {
+    throw new AddFailedError(`Redocly still reports ${second.errors} errors with the failing rules turned down:\n${formatRules(second.rules.filter((r) => r.severity === "error"))}`, "the document may be structurally invalid; check it with `pnpm exec redocly lint`.");
+  }
+  return failing;
+}
+
+async function install(root: string, names: AddNames): Promise<void> {
+  const [cmd, args] = pnpmCommand(["install", "--offline"]);
+  const r = await exec(cmd, args, { cwd: root, env: ENV });
+  if (r.code !== 0) {
+    throw new AddFailedError(
+      `pnpm install --offline could not link ${names.packageName}:\n${tail(r.stdout + r.stderr, 15)}`,
+      "the template's dependencies are workspace packages, so this needs no network once `pnpm install` has run in this checkout; run `pnpm install` (needs the npm registry) and try again.",
+    );
+  }
+}
+
+async function build(root: string, names: AddNames): Promise<void> {
+  const r = await exec(bin("turbo"), ["run", "build", `--filter=${names.packageName}`, "--output-logs=errors-only"], { cwd: root, env: ENV });
+  if (r.code !== 0) {
+    throw new AddFailedError(`turbo build of ${names.packageName} failed:\n${tail(r.stdout + r.stderr, 40)}`, "fix the cause above (a type error in generated code usually means the spec needs an overlay) and run api:add again.");
+  }
+}
+
+async function contractSuite(root: string, names: AddNames, packageDir: string): Promise<{ passed: number; failed: number }> {
+  const r = await exec(bin("vitest"), ["run"], { cwd: packageDir, env: { ...ENV, APIFORGE_ROOT: root } });
+  const out = r.stdout + r.stderr;
+  const passed = Number(out.match(/Tests\s+(?:\d+ failed \| )?(\d+) passed/)?.[1] ?? 0);
+  const failed = Number(out.match(/Tests\s+(\d+) failed/)?.[1] ?? 0);
+  if (r.code !== 0) {
+    const prism = /Prism (exited|did not start)/.test(out);
+    throw new AddFailedError(
+      prism ? `Prism refused to mock spec/${names.name}/openapi.yaml:\n${tail(out, 30)}` : `The contract suite failed against Prism (${failed} failed, ${passed} passed):\n${tail(out, 40)}`,
+      prism
+        ? "Prism cannot serve this document as it is; fix the spec (or add an overlay) so `pnpm exec prism mock spec/<name>/openapi.yaml` starts."
+        : "each failing case names the operation; the spec (or an overlay) must describe what the server does.",
+    );
+  }
+  return { passed, failed };
+}
