@@ -3,9 +3,10 @@
 // → pnpm install --offline → generate → turbo build → the generic contract suite against Prism.
 // Any failure removes what was created and restores what was touched (pnpm-lock.yaml).
 import { existsSync } from "node:fs";
-import { mkdir, writeFile } from "node:fs/promises";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { type ApiPaths, resolveApi } from "../apis.ts";
+import { writeFileAtomic } from "../atomic.ts";
 import { PipelineError } from "../errors.ts";
 import { bin, exec } from "../exec.ts";
 import { generate } from "../generate.ts";
@@ -13,7 +14,8 @@ import { serializeLock } from "../lock.ts";
 import { type OpenApiDoc, operations } from "../spec-doc.ts";
 import { AddFailedError } from "./errors.ts";
 import { formatRules, lintByRule, type RuleCount, renderRedoclyConfig } from "./lint-report.ts";
-import { type AddNames, resolveNames } from "./names.ts";
+import { type Manifest, withImporter, workspaceLinks } from "./lockfile.ts";
+import { type AddNames, resolveNames, workspacePackages } from "./names.ts";
 import { operationsTable } from "./readme.ts";
 import { fetchSnapshot, resolveFrom } from "./source.ts";
 import { renderApiJson, renderNotes } from "./spec-files.ts";
@@ -138,7 +140,7 @@ export async function addApi(opts: AddOptions): Promise<AddResult> {
 
     const lockfile = path.join(root, "pnpm-lock.yaml");
     tx.touching(lockfile);
-    await step("install", () => install(root, names), () => "pnpm install --offline: linked the new workspace package");
+    await step("install", () => install(root, names, lockfile, files.get("package.json")!), () => "pnpm install --offline --frozen-lockfile: linked the new workspace package");
     const resolved = resolveApi(names.name, root);
     await step("generate", () => generate(resolved), (g) => `generate ${rel(resolved.generatedDir)}: ${[...g.files.keys()].join(", ")}`);
     await step("build", () => build(root, names), () => `build ${names.packageName} (turbo, with its workspace dependencies)`);
@@ -183,13 +185,17 @@ async function lintStep(api: ApiPaths, names: AddNames, title: string, opts: Add
   return failing;
 }
 
-async function install(root: string, names: AddNames): Promise<void> {
-  const [cmd, args] = pnpmCommand(["install", "--offline"]);
+/** Adds the package's importer to pnpm-lock.yaml (workspace links only), then links it offline. */
+async function install(root: string, names: AddNames, lockfile: string, manifest: string): Promise<void> {
+  const importer = `packages/${names.name}`;
+  const deps = workspaceLinks(JSON.parse(manifest) as Manifest, workspacePackages(root), importer);
+  await writeFileAtomic(lockfile, withImporter(await readFile(lockfile, "utf8"), importer, deps));
+  const [cmd, args] = pnpmCommand(["install", "--offline", "--frozen-lockfile"]);
   const r = await exec(cmd, args, { cwd: root, env: ENV });
   if (r.code !== 0) {
     throw new AddFailedError(
-      `pnpm install --offline could not link ${names.packageName}:\n${tail(r.stdout + r.stderr, 15)}`,
-      "the template's dependencies are workspace packages, so this needs no network once `pnpm install` has run in this checkout; run `pnpm install` (needs the npm registry) and try again.",
+      `pnpm install --offline --frozen-lockfile could not link ${names.packageName}:\n${tail(r.stdout + r.stderr, 15)}`,
+      "the template depends only on workspace packages, so no network is needed once `pnpm install` has run in this checkout; if node_modules is missing or stale, run `pnpm install` (needs the npm registry) and try again.",
     );
   }
 }

@@ -26,8 +26,8 @@ export function pascalCase(name: string): string {
     .join("");
 }
 
-/** npm names of every workspace package (packages/* and apps/*). */
-function workspacePackageNames(root: string): Map<string, string> {
+/** npm name → folder (e.g. `packages/runtime`) of every workspace package. */
+export function workspacePackages(root: string): Map<string, string> {
   const out = new Map<string, string>();
   for (const group of ["packages", "apps"]) {
     const dir = path.join(root, group);
@@ -61,7 +61,7 @@ export function resolveNames(root: string, name: string, opts: { packageName?: s
       throw new AddRefusedError(`${dir}/ already exists: an API named "${name}" is already in this repository.`, `pick another name, or update it with \`pnpm spec:pull --api ${name} --from …\`.`);
     }
   }
-  const owner = workspacePackageNames(root).get(packageName);
+  const owner = workspacePackages(root).get(packageName);
   if (owner) throw new AddRefusedError(`The package name ${packageName} is already used by ${owner}.`, "pass another name with --package.");
   return { name, packageName, env, pascal: pascalCase(name) };
 }
