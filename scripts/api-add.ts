@@ -1,4 +1,4 @@
-// pnpm api:add <name> --from <url|file://…|path> [--package @apiforge/<name>] [--env NAME_SPEC_URL] [--accept-lint]
+// pnpm api:add <name> --from <url|file://…|path> [--package @apiforge/<name>] [--env NAME_SPEC_URL] [--overlay <file>]… [--accept-lint]
 // Adds a vendor API in one transaction: spec/<name>/ + packages/<name>/, generated, built and
 // contract-tested against Prism; on any failure nothing is left behind.
 import { parseArgs } from "node:util";
@@ -8,7 +8,7 @@ import { UsageError } from "./lib/errors.ts";
 import { addApi } from "./lib/add/add.ts";
 
 const USAGE =
-  "pnpm api:add <name> --from <url|file://…|path> [--package @apiforge/<name>] [--env <NAME>_SPEC_URL] [--accept-lint] [--timeout-ms <ms>] [--max-bytes <n>]";
+  "pnpm api:add <name> --from <url|file://…|path> [--package @apiforge/<name>] [--env <NAME>_SPEC_URL] [--overlay <file>]… [--accept-lint] [--timeout-ms <ms>] [--max-bytes <n>]";
 
 run(async () => {
   let parsed: ReturnType<typeof parse>;
@@ -26,6 +26,7 @@ run(async () => {
     from: values.from,
     packageName: values.package,
     env: values.env,
+    overlays: values.overlay,
     acceptLint: values["accept-lint"],
     timeoutMs: positive(values["timeout-ms"], "--timeout-ms"),
     maxBytes: positive(values["max-bytes"], "--max-bytes"),
@@ -47,6 +48,7 @@ function parse() {
       from: { type: "string" },
       package: { type: "string" },
       env: { type: "string" },
+      overlay: { type: "string", multiple: true },
       "accept-lint": { type: "boolean", default: false },
       "timeout-ms": { type: "string" },
       "max-bytes": { type: "string" },

@@ -3,6 +3,8 @@ declare module "vitest" {
   export interface ProvidedContext {
     /** Base URL of the project's Prism mock, e.g. `http://127.0.0.1:43125`. */
     prismUrl: string;
+    /** The document that Prism mocks: the snapshot, or snapshot + overlays. */
+    contractSpec: string;
   }
 }
 

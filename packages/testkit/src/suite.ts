@@ -10,6 +10,8 @@ import { contractApiFor, loadSpec, type Obj } from "./spec.js";
 export interface ContractSuiteOptions {
   /** Base URL of the mock; default: the one global-setup provided (`inject("prismUrl")`). */
   baseUrl?: string;
+  /** The document the mock serves; default: global-setup's (`inject("contractSpec")`). */
+  specFile?: string;
 }
 
 const name = (c: OperationCase) => `${c.operationId} (${c.method.toUpperCase()} ${c.path})`;
@@ -27,7 +29,7 @@ async function readBody(res: Response): Promise<{ text: string; json?: unknown }
  */
 export function contractSuite(from: string, options: ContractSuiteOptions = {}): void {
   const api = contractApiFor(from);
-  const doc = loadSpec(api.specFile);
+  const doc = loadSpec(options.specFile ?? inject("contractSpec"));
   const cases = operationCases(doc);
   const baseUrl = () => options.baseUrl ?? inject("prismUrl");
   const specName = path.relative(path.resolve(api.packageDir, "../.."), api.specFile);

@@ -3,7 +3,8 @@
 // → pnpm install --offline → generate → turbo build → the generic contract suite against Prism.
 // Any failure removes what was created and restores what was touched (pnpm-lock.yaml).
 import { existsSync } from "node:fs";
-import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { type ApiPaths, resolveApi } from "../apis.ts";
 import { writeFileAtomic } from "../atomic.ts";
@@ -29,6 +30,8 @@ export interface AddOptions {
   from: string;
   packageName?: string;
   env?: string;
+  /** Overlay 1.0 files, copied into spec/<name>/overlays/ in this order and applied on pull. */
+  overlays?: string[];
   /** Write redocly.yaml turning the failing rules down (reason: TODO) instead of stopping. */
   acceptLint?: boolean;
   timeoutMs?: number;
@@ -98,22 +101,27 @@ export async function addApi(opts: AddOptions): Promise<AddResult> {
     return value;
   };
 
-  // nothing is written until the names are free and the source parses as OpenAPI
+  // nothing is written until the names are free
   const names = resolveNames(root, opts.name, { packageName: opts.packageName, env: opts.env });
   const api = pendingApi(root, names);
-  const snap = await step("fetch", () => fetchSnapshot(api, resolveFrom(opts.from), opts), (s) =>
-    `fetched ${s.lock.source}: OpenAPI ${s.lock.openapi}, ${s.lock.operations} operations, sha256 ${s.lock.sha256.slice(0, 12)}…`,
-  );
-  const title = String(snap.doc.info?.title ?? names.name);
-
   const tx = new FileTransaction();
   const rel = (p: string) => path.relative(root, p);
   try {
     await mkdir(tx.creating(api.dir));
+    // overlays go in first: the pull pipeline applies spec/<name>/overlays/ to the candidate
+    for (const [i, file] of (opts.overlays ?? []).entries()) {
+      await mkdir(path.join(api.dir, "overlays"), { recursive: true });
+      await copyFile(path.resolve(process.env.INIT_CWD ?? process.cwd(), file), path.join(api.dir, "overlays", `${String(i + 1).padStart(2, "0")}-${path.basename(file)}`));
+    }
+    const snap = await step("fetch", () => fetchSnapshot(api, resolveFrom(opts.from), { ...opts, overlays: opts.overlays?.length ?? 0 }), (s) =>
+      `fetched ${s.lock.source}: OpenAPI ${s.lock.openapi}, ${s.lock.operations} operations, sha256 ${s.lock.sha256.slice(0, 12)}…${s.effective.overlays ? `, ${s.effective.overlays} overlay(s) applied` : ""}`,
+    );
+    const doc = snap.effective.doc;
+    const title = String(doc.info?.title ?? names.name);
     await writeFile(api.spec, snap.text);
     await writeFile(api.redocly, renderRedoclyConfig({ name: names.name, title }));
-    const turnedDown = await step("lint", () => lintStep(api, names, title, opts), (down) =>
-      `lint ${rel(api.spec)}: 0 errors${down.length ? ` (${down.length} rule${down.length === 1 ? "" : "s"} turned down with reason: TODO)` : ""}`,
+    const turnedDown = await step("lint", () => lintStep(api, names, title, snap.effective.text !== snap.text ? snap.effective.text : null, opts), (down) =>
+      `lint ${rel(api.spec)}${snap.effective.overlays ? " + overlays" : ""}: 0 errors${down.length ? ` (${down.length} rule${down.length === 1 ? "" : "s"} turned down with reason: TODO)` : ""}`,
     );
     await writeFile(api.lock, serializeLock(snap.lock));
     await writeFile(path.join(api.dir, "api.json"), renderApiJson(names, snap.sourceUrl));
@@ -125,10 +133,10 @@ export async function addApi(opts: AddOptions): Promise<AddResult> {
       Pascal: names.pascal,
       env: names.env,
       title,
-      version: String(snap.doc.info?.version ?? ""),
-      operationCount: String(snap.lock.operations),
-      operationsTable: operationsTable(snap.doc),
-      exampleCall: exampleCall(snap.doc),
+      version: String(doc.info?.version ?? ""),
+      operationCount: String(operations(doc).length),
+      operationsTable: operationsTable(doc),
+      exampleCall: exampleCall(doc),
       sourceDisplay: snap.sourceUrl || `a local file (set sourceUrl in spec/${names.name}/api.json)`,
     });
     tx.creating(api.packageDir);
@@ -148,7 +156,7 @@ export async function addApi(opts: AddOptions): Promise<AddResult> {
 
     return {
       names,
-      operations: snap.lock.operations,
+      operations: operations(doc).length,
       turnedDown,
       created: [`spec/${names.name}/`, `packages/${names.name}/`],
       changed: existsSync(lockfile) ? ["pnpm-lock.yaml"] : [],
@@ -157,7 +165,7 @@ export async function addApi(opts: AddOptions): Promise<AddResult> {
     };
   } catch (err) {
     const problems = await tx.rollback();
-    const undone = `Nothing was kept: spec/${names.name}/ and packages/${names.name}/ were removed and pnpm-lock.yaml restored.`;
+    const undone = "Nothing was kept: every file api:add created was removed and every file it changed restored.";
     const extra = problems.length ? `\n  Rollback problems (clean up by hand): ${problems.join("; ")}` : "";
     if (err instanceof PipelineError) {
       throw new AddFailedError(`${err.message}\n  ${undone}${extra}`, err.hint, { cause: err });
@@ -166,19 +174,32 @@ export async function addApi(opts: AddOptions): Promise<AddResult> {
   }
 }
 
-async function lintStep(api: ApiPaths, names: AddNames, title: string, opts: AddOptions): Promise<RuleCount[]> {
-  const first = await lintByRule(api.spec, api.redocly, api.root);
+/** Lints the snapshot, or `effectiveText` (snapshot + overlays) when overlays changed it. */
+async function lintStep(api: ApiPaths, names: AddNames, title: string, effectiveText: string | null, opts: AddOptions): Promise<RuleCount[]> {
+  const scratch = effectiveText === null ? null : await mkdtemp(path.join(tmpdir(), "api-add-lint-"));
+  try {
+    const file = scratch ? path.join(scratch, "openapi.yaml") : api.spec;
+    if (scratch) await writeFile(file, effectiveText!);
+    return await lintAndAccept(api, names, title, file, opts);
+  } finally {
+    if (scratch) await rm(scratch, { recursive: true, force: true });
+  }
+}
+
+async function lintAndAccept(api: ApiPaths, names: AddNames, title: string, file: string, opts: AddOptions): Promise<RuleCount[]> {
+  const first = await lintByRule(file, api.redocly, api.root);
   const failing = first.rules.filter((r) => r.severity === "error");
   if (!first.errors) return [];
   if (!opts.acceptLint) {
-    const command = `pnpm api:add ${names.name} --from ${opts.from}${opts.packageName ? ` --package ${opts.packageName}` : ""}${opts.env ? ` --env ${opts.env}` : ""} --accept-lint`;
+    const overlays = (opts.overlays ?? []).map((o) => ` --overlay ${o}`).join("");
+    const command = `pnpm api:add ${names.name} --from ${opts.from}${opts.packageName ? ` --package ${opts.packageName}` : ""}${opts.env ? ` --env ${opts.env}` : ""}${overlays} --accept-lint`;
     throw new AddFailedError(
       `Redocly lint (recommended) found ${first.errors} error${first.errors === 1 ? "" : "s"} in the ${names.name} bundle, by rule:\n${formatRules(failing)}\n  (and ${first.warnings} warnings)`,
       `fix them at the source or in an overlay, or accept them for now: \`${command}\` writes spec/${names.name}/redocly.yaml turning exactly these ${failing.length} rule${failing.length === 1 ? "" : "s"} down to warn, each with its count and a \`reason: TODO\` to replace.`,
     );
   }
   await writeFile(api.redocly, renderRedoclyConfig({ name: names.name, title, turnedDown: failing }));
-  const second = await lintByRule(api.spec, api.redocly, api.root);
+  const second = await lintByRule(file, api.redocly, api.root);
   if (second.errors) {
     throw new AddFailedError(`Redocly still reports ${second.errors} errors with the failing rules turned down:\n${formatRules(second.rules.filter((r) => r.severity === "error"))}`, "the document may be structurally invalid; check it with `pnpm exec redocly lint`.");
   }

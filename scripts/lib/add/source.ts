@@ -8,11 +8,14 @@ import type { ApiPaths } from "../apis.ts";
 import type { SpecLock } from "../lock.ts";
 import { fetchCandidate, type PullOptions } from "../pull.ts";
 import type { OpenApiDoc } from "../spec-doc.ts";
+import { AddFailedError } from "./errors.ts";
 
 export interface Snapshot {
-  /** The bytes as served (what spec/<name>/openapi.yaml will hold). */
+  /** The snapshot text (what spec/<name>/openapi.yaml will hold). */
   text: string;
   doc: OpenApiDoc;
+  /** Snapshot + spec/<name>/overlays/: what lint, generate and the contract suite read. */
+  effective: { text: string; doc: OpenApiDoc; overlays: number };
   lock: SpecLock;
   /** What api.json's sourceUrl gets: the URL, a repo-relative path, or "" for a file outside the repo. */
   sourceUrl: string;
@@ -38,10 +41,28 @@ export function recordedSource(from: string, root: string): { lockSource: string
   return { lockSource: `local file ${path.basename(file)} (outside the repository)`, sourceUrl: "" };
 }
 
-/** Fetches and parses the source for `api` (whose folders do not exist yet). */
-export async function fetchSnapshot(api: ApiPaths, from: string, opts: Pick<PullOptions, "timeoutMs" | "maxBytes" | "now"> = {}): Promise<Snapshot> {
+/**
+ * Fetches and parses the source for `api` (whose spec folder holds at most its overlays/ yet).
+ * With overlays, the pull pipeline must apply them (its candidate carries `effective`); a checkout
+ * whose fetchCandidate cannot is refused rather than silently ignoring them.
+ */
+export async function fetchSnapshot(
+  api: ApiPaths,
+  from: string,
+  opts: Pick<PullOptions, "timeoutMs" | "maxBytes" | "now"> & { overlays?: number } = {},
+): Promise<Snapshot> {
   const candidate = await fetchCandidate(api, { ...opts, from }, null);
   if (candidate.status !== "new") throw new Error(`fetchCandidate answered "${candidate.status}" for an API with no snapshot yet.`);
+  const effective = (candidate as { effective?: { text: string; doc: OpenApiDoc; overlays: unknown[] } }).effective;
+  if (opts.overlays && !effective) {
+    throw new AddFailedError("This checkout's spec:pull cannot apply overlays yet (no Overlay 1.0 support in scripts/lib).", "run api:add without --overlay, or update the checkout.");
+  }
   const { lockSource, sourceUrl } = recordedSource(from, api.root);
-  return { text: candidate.text, doc: candidate.doc, lock: { ...candidate.lock, source: lockSource }, sourceUrl };
+  return {
+    text: candidate.text,
+    doc: candidate.doc,
+    effective: effective ? { text: effective.text, doc: effective.doc, overlays: effective.overlays.length } : { text: candidate.text, doc: candidate.doc, overlays: 0 },
+    lock: { ...candidate.lock, source: lockSource },
+    sourceUrl,
+  };
 }

@@ -2,13 +2,13 @@
 // suite every API package runs (@apiforge/testkit: success status without sl-violations, 401
 // without credentials, a missing required body field refused), then the same cases through the
 // SDK, so a spec change the SDK cannot follow (a path, a parameter, a media type) fails here.
-import { contractApiFor, contractSuite, loadSpec, type OperationCase, operationCases } from "@apiforge/testkit";
+import { contractSuite, loadSpec, type OperationCase, operationCases } from "@apiforge/testkit";
 import { describe, expect, inject, it } from "vitest";
 import { createParallaxClient, meta } from "../../src/index.js";
 
 contractSuite(import.meta.url);
 
-const cases = operationCases(loadSpec(contractApiFor(import.meta.url).specFile));
+const cases = operationCases(loadSpec(inject("contractSpec")));
 const client = createParallaxClient({ apiKey: "pat_contract_test", baseUrl: inject("prismUrl"), rateLimit: false, retry: false });
 
 type Call = (path: string, init: object) => Promise<{ data?: unknown; error?: unknown; response: Response }>;
