@@ -60,6 +60,17 @@ function pnpmCommand(args: string[]): [string, string[]] {
   return ["pnpm", args];
 }
 
+/** vitest's FAIL blocks, one line of cause each, at most 15: the rest of the output is noise here. */
+function failures(out: string): string {
+  const blocks = out.split(/\n(?= FAIL )/).slice(1).filter((b) => b.startsWith(" FAIL "));
+  const lines = blocks.map((b) => {
+    const [head, ...rest] = b.split("\n");
+    const cause = rest.find((l) => /Error|expected/.test(l))?.trim() ?? "";
+    return `    ${head!.replace(/^ FAIL\s+\S+\s+test\/contract\.test\.ts > [^>]+> /, "").trim()}\n      ${cause.slice(0, 300)}`;
+  });
+  return (lines.length ? lines.slice(0, 15).join("\n") + (lines.length > 15 ? `\n    … and ${lines.length - 15} more` : "") : tail(out, 40));
+}
+
 function tail(text: string, lines: number): string {
   return text.trim().split("\n").slice(-lines).join("\n");
 }
@@ -234,12 +245,20 @@ async function contractSuite(root: string, names: AddNames, packageDir: string):
   const passed = Number(out.match(/Tests\s+(?:\d+ failed \| )?(\d+) passed/)?.[1] ?? 0);
   const failed = Number(out.match(/Tests\s+(\d+) failed/)?.[1] ?? 0);
   if (r.code !== 0) {
-    const prism = /Prism (exited|did not start)/.test(out);
+    const refused = /Prism exited/.test(out);
+    const slow = /Prism did not start/.test(out);
+    if (refused || slow) {
+      const prismLines = out.split("\n").filter((l) => /Prism|error|✖|›/i.test(l)).slice(0, 20).join("\n");
+      throw new AddFailedError(
+        refused ? `Prism refused to mock spec/${names.name}/openapi.yaml:\n${prismLines}` : `Prism did not start on spec/${names.name}/openapi.yaml in time:\n${prismLines}`,
+        refused
+          ? `Prism cannot serve this document as it is; fix it with an overlay (--overlay) until \`pnpm exec prism mock spec/${names.name}/openapi.yaml\` starts.`
+          : "a very large document on a busy machine: give Prism longer with APIFORGE_PRISM_START_MS=<ms> and run api:add again.",
+      );
+    }
     throw new AddFailedError(
-      prism ? `Prism refused to mock spec/${names.name}/openapi.yaml:\n${tail(out, 30)}` : `The contract suite failed against Prism (${failed} failed, ${passed} passed):\n${tail(out, 40)}`,
-      prism
-        ? "Prism cannot serve this document as it is; fix the spec (or add an overlay) so `pnpm exec prism mock spec/<name>/openapi.yaml` starts."
-        : "each failing case names the operation; the spec (or an overlay) must describe what the server does.",
+      `The contract suite failed against Prism (${failed} failed, ${passed} passed):\n${failures(out)}`,
+      "each failing case names the operation; fix the spec with an overlay (--overlay) so it describes what the server does, and run api:add again.",
     );
   }
   return { passed, failed };
