@@ -13,7 +13,9 @@ import { installedCopy } from "../scripts/test/installed-copy.ts";
 const fixtures = path.join(path.dirname(fileURLToPath(import.meta.url)), "fixtures");
 const CASES = [
   { name: "sage", from: "bench/fixtures/sage-project-and-resource-management.json", args: ["--overlay", "bench/fixtures/sage-project.overlay.yaml"], target: { add: 30, regen: 5 } },
-  { name: "stripe", from: "bench/fixtures/stripe.json", args: ["--accept-lint"], target: null },
+  // Prism 5.14 had not started on this document after 8 minutes (like stoplightio/prism#1479), so
+  // its contract suite is left out and the row says so
+  { name: "stripe", from: "bench/fixtures/stripe.json", args: ["--accept-lint", "--skip-contract"], target: null },
 ];
 const TIME = "/usr/bin/time";
 
@@ -69,7 +71,7 @@ try {
         `${fmt(add.peakMiB)} MiB`.padStart(10),
         `${fmt(regen.seconds)} s`.padStart(8),
         `${fmt(regen.peakMiB)} MiB`.padStart(10),
-        `  fetch ${fmt(s.fetched ?? Number.NaN)} · lint ${fmt(s.lint ?? Number.NaN)} · install ${fmt(s.pnpm ?? Number.NaN)} · generate ${fmt(s.generate ?? Number.NaN)} · build ${fmt(s.build ?? Number.NaN)} · contract ${fmt(s.contract ?? Number.NaN)}`,
+        `  fetch ${fmt(s.fetched ?? Number.NaN)} · lint ${fmt(s.lint ?? Number.NaN)} · install ${fmt(s.pnpm ?? Number.NaN)} · generate ${fmt(s.generate ?? Number.NaN)} · build ${fmt(s.build ?? Number.NaN)} · contract ${c.args.includes("--skip-contract") ? "not run" : fmt(s.contract ?? Number.NaN)}`,
         c.target ? `  target add < ${c.target.add} s ${add.seconds < c.target.add ? "✔" : "✘"}, regen < ${c.target.regen} s ${regen.seconds < c.target.regen ? "✔" : "✘"}` : "",
       ].join(" "),
     );

@@ -8,7 +8,7 @@ import { UsageError } from "./lib/errors.ts";
 import { addApi } from "./lib/add/add.ts";
 
 const USAGE =
-  "pnpm api:add <name> --from <url|file://…|path> [--package @apiforge/<name>] [--env <NAME>_SPEC_URL] [--overlay <file>]… [--accept-lint] [--timeout-ms <ms>] [--max-bytes <n>]";
+  "pnpm api:add <name> --from <url|file://…|path> [--package @apiforge/<name>] [--env <NAME>_SPEC_URL] [--overlay <file>]… [--accept-lint] [--skip-contract] [--timeout-ms <ms>] [--max-bytes <n>]";
 
 run(async () => {
   let parsed: ReturnType<typeof parse>;
@@ -28,12 +28,14 @@ run(async () => {
     env: values.env,
     overlays: values.overlay,
     acceptLint: values["accept-lint"],
+    skipContract: values["skip-contract"],
     timeoutMs: positive(values["timeout-ms"], "--timeout-ms"),
     maxBytes: positive(values["max-bytes"], "--max-bytes"),
     log: (line) => console.log(line),
   });
   const { names } = result;
-  console.log(`\n${names.packageName} is ready: ${result.operations} operations, built, ${result.contract.passed} contract checks passed (${((performance.now() - started) / 1000).toFixed(1)} s).`);
+  const tested = result.contract ? `${result.contract.passed} contract checks passed` : "contract suite NOT run";
+  console.log(`\n${names.packageName} is ready: ${result.operations} operations, built, ${tested} (${((performance.now() - started) / 1000).toFixed(1)} s).`);
   console.log(`  created  ${result.created.join(", ")}; changed ${result.changed.join(", ") || "nothing else"}`);
   if (result.turnedDown.length) console.log(`  to do    replace the ${result.turnedDown.length} \`reason: TODO\` line(s) in spec/${names.name}/redocly.yaml`);
   console.log(`  next     import { create${names.pascal}Client } from "${names.packageName}"; commit with \`git add spec/${names.name} packages/${names.name} pnpm-lock.yaml\`, then \`pnpm changeset\`.`);
@@ -50,6 +52,7 @@ function parse() {
       env: { type: "string" },
       overlay: { type: "string", multiple: true },
       "accept-lint": { type: "boolean", default: false },
+      "skip-contract": { type: "boolean", default: false },
       "timeout-ms": { type: "string" },
       "max-bytes": { type: "string" },
     },

@@ -34,6 +34,11 @@ export interface AddOptions {
   overlays?: string[];
   /** Write redocly.yaml turning the failing rules down (reason: TODO) instead of stopping. */
   acceptLint?: boolean;
+  /**
+   * Leave the contract suite for later (it is still rendered): for documents Prism cannot load
+   * in reasonable time (Prism 5.14 had not started on Stripe's 2.4 MB after 8 minutes).
+   */
+  skipContract?: boolean;
   timeoutMs?: number;
   maxBytes?: number;
   now?: () => Date;
@@ -48,7 +53,8 @@ export interface AddResult {
   created: string[];
   changed: string[];
   timings: { step: string; ms: number }[];
-  contract: { passed: number; failed: number };
+  /** null with skipContract. */
+  contract: { passed: number; failed: number } | null;
 }
 
 const ENV = { NO_COLOR: "1", FORCE_COLOR: "0", TURBO_TELEMETRY_DISABLED: "1" };
@@ -163,7 +169,9 @@ export async function addApi(opts: AddOptions): Promise<AddResult> {
     const resolved = resolveApi(names.name, root);
     await step("generate", () => generate(resolved), (g) => `generate ${rel(resolved.generatedDir)}: ${[...g.files.keys()].join(", ")}`);
     await step("build", () => build(root, names), () => `build ${names.packageName} (turbo, with its workspace dependencies)`);
-    const contract = await step("contract", () => contractSuite(root, names, api.packageDir), (c) => `contract suite against Prism: ${c.passed} passed, 0 failed`);
+    let contract: AddResult["contract"] = null;
+    if (opts.skipContract) log(`⚠ contract suite NOT run (--skip-contract): run \`pnpm exec vitest run --project ${names.name}\` once Prism can load the document`);
+    else contract = await step("contract", () => contractSuite(root, names, api.packageDir), (c) => `contract suite against Prism: ${c.passed} passed, 0 failed`);
 
     return {
       names,
