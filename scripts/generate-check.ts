@@ -1,23 +1,36 @@
-// pnpm generate:check [--api <name>]: fails when committed generated code differs from the spec's.
-import { listApis, resolveApi, rel } from "./lib/apis.ts";
+// pnpm generate:check [--api <name>]: fails when committed generated code differs from what the
+// spec (+ overlays) renders, for every API (one summary table) or the one --api names.
+import { rel } from "./lib/apis.ts";
 import { parseFlags, run } from "./lib/cli.ts";
+import { failIfAny, forEachApi, formatRows, selectApis } from "./lib/each-api.ts";
 import { GenerateError } from "./lib/errors.ts";
 import { checkGenerated } from "./lib/generate.ts";
 
 run(async () => {
   const flags = parseFlags(process.argv.slice(2), { api: { type: "string" } }, "pnpm generate:check [--api <name>]");
-  const stale: string[] = [];
-  const names = flags.api ? [flags.api] : listApis();
-  for (const name of names) {
-    const api = resolveApi(name);
-    const changed = await checkGenerated(api);
-    stale.push(...changed.map((f) => `${rel(api, api.generatedDir)}/${f}`));
-    if (!changed.length) console.log(`✔ ${rel(api, api.generatedDir)} matches ${rel(api, api.spec)}`);
-  }
+  const names = selectApis(flags.api);
+  const stale: { api: string; files: string[] }[] = [];
+  const rows = await forEachApi(
+    names,
+    async (api) => {
+      const changed = await checkGenerated(api);
+      if (!changed.length) {
+        console.log(`✔ ${rel(api, api.generatedDir)} matches ${rel(api, api.spec)}`);
+        return "current";
+      }
+      stale.push({ api: api.config.name, files: changed.map((f) => `${rel(api, api.generatedDir)}/${f}`) });
+      return `stale: ${changed.join(", ")}`;
+    },
+    { log: (l) => console.error(l) },
+  );
+  for (const r of rows) if (stale.some((s) => s.api === r.api)) r.ok = false;
+  if (names.length > 1) console.log(`\n${formatRows("generate:check summary", rows)}`);
   if (stale.length) {
+    const fix = stale.length === 1 ? `pnpm generate --api ${stale[0]!.api}` : "pnpm generate";
     throw new GenerateError(
-      `Generated code is stale or was edited by hand:\n${stale.map((f) => `    ${f}`).join("\n")}`,
-      `run \`pnpm generate${flags.api ? ` --api ${flags.api}` : ""}\` and commit the result (never edit src/generated/ by hand).`,
+      `Generated code is stale or was edited by hand:\n${stale.flatMap((s) => s.files).map((f) => `    ${f}`).join("\n")}`,
+      `run \`${fix}\` and commit the result (never edit src/generated/ by hand).`,
     );
   }
+  failIfAny(rows, "generate:check");
 });

@@ -1,13 +1,23 @@
-// pnpm generate [--api <name>]: writes packages/<api>/src/generated/ from the locked snapshot.
-import { listApis, resolveApi, rel } from "./lib/apis.ts";
+// pnpm generate [--api <name>]: writes packages/<api>/src/generated/ from the locked snapshot
+// plus overlays, for every API (one summary table) or the one --api names.
+import { rel } from "./lib/apis.ts";
 import { parseFlags, run } from "./lib/cli.ts";
+import { failIfAny, forEachApi, formatRows, selectApis } from "./lib/each-api.ts";
 import { generate } from "./lib/generate.ts";
 
 run(async () => {
   const flags = parseFlags(process.argv.slice(2), { api: { type: "string" } }, "pnpm generate [--api <name>]");
-  for (const name of flags.api ? [flags.api] : listApis()) {
-    const api = resolveApi(name);
-    const { changed } = await generate(api);
-    console.log(changed.length ? `✔ ${rel(api, api.generatedDir)}: wrote ${changed.join(", ")}` : `✔ ${rel(api, api.generatedDir)}: up to date`);
-  }
+  const names = selectApis(flags.api);
+  const rows = await forEachApi(
+    names,
+    async (api) => {
+      const { changed } = await generate(api);
+      const line = changed.length ? `wrote ${changed.join(", ")}` : "up to date";
+      console.log(`✔ ${rel(api, api.generatedDir)}: ${line}`);
+      return line;
+    },
+    { log: (l) => console.error(l) },
+  );
+  if (names.length > 1) console.log(`\n${formatRows("generate summary", rows)}`);
+  failIfAny(rows, "generate");
 });

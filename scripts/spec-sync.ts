@@ -8,7 +8,7 @@ import { formatReport } from "./lib/diff/index.ts";
 import { UsageError } from "./lib/errors.ts";
 import { syncSpec } from "./lib/sync.ts";
 
-const USAGE = 'pnpm spec:sync [--api <name>] [--from <url|file://…|path>] [--report <file>] [--fail-on ERR|WARN|INFO] [--skip-build] [--test-command "<cmd>" | --skip-tests]';
+const USAGE = 'pnpm spec:sync [--api <name>] [--from <url|file://…|path>] [--report <file>] [--fail-on ERR|WARN|INFO] [--skip-build] [--test-command "<cmd>" | --skip-tests] [--force]';
 const LEVELS = ["INFO", "WARN", "ERR"] as const;
 
 run(async () => {
@@ -20,6 +20,7 @@ run(async () => {
     "skip-build": { type: "boolean" },
     "skip-tests": { type: "boolean" },
     "test-command": { type: "string" },
+    force: { type: "boolean" },
   }, USAGE);
   const failOn = flags["fail-on"];
   if (failOn && !LEVELS.includes(failOn as never)) throw new UsageError(`--fail-on must be ERR, WARN or INFO, got "${failOn}".`, `Usage: ${USAGE}`);
@@ -27,6 +28,7 @@ run(async () => {
   const started = performance.now();
   const result = await syncSpec(api, {
     from: flags.from,
+    force: flags.force,
     build: !flags["skip-build"],
     testCommand: flags["skip-tests"] ? false : flags["test-command"] ? flags["test-command"].split(/\s+/).filter(Boolean) : undefined,
     log: (line) => console.log(line),

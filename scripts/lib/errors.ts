@@ -26,16 +26,28 @@ export class SpecFetchError extends PipelineError {}
 /** The text is not YAML/JSON, or not an OpenAPI 3.x document. */
 export class SpecParseError extends PipelineError {}
 
-/** Redocly lint reported errors. `report` holds its output. */
+/** Redocly lint reported errors. `report` holds the problems grouped by rule. */
 export class SpecLintError extends PipelineError {
   constructor(
     message: string,
-    readonly report: string,
+    readonly report: import("./lint.ts").LintReport,
     hint?: string,
   ) {
     super(message, hint);
   }
 }
+
+/** A Swagger 2.0 document could not be converted to OpenAPI 3. */
+export class SpecConvertError extends PipelineError {}
+
+/** A multi-file description could not be bundled, or still has an external $ref. */
+export class SpecBundleError extends PipelineError {}
+
+/** An overlay file is not a valid Overlay 1.0 document, or one of its actions matches nothing. */
+export class OverlayError extends PipelineError {}
+
+/** The new document looks like a different API than the snapshot (title, hosts, most operations). */
+export class SpecIdentityError extends PipelineError {}
 
 /** The snapshot's sha256 is not the one recorded in its lock file. */
 export class LockMismatchError extends PipelineError {}

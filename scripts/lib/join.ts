@@ -45,7 +45,8 @@ export function joinDocuments(inputs: readonly JoinInput[]): OpenApiDoc {
     }
     for (const [section, entries] of Object.entries(doc.components ?? {})) {
       out.components ??= {};
-      const target: Record<string, unknown> = (out.components[section] ??= {});
+      out.components[section] ??= {};
+      const target: Record<string, unknown> = out.components[section];
       for (const [k, value] of Object.entries(entries as Record<string, unknown>)) {
         const key = `components.${section}.${k}`;
         if (k in target) {
@@ -59,7 +60,11 @@ export function joinDocuments(inputs: readonly JoinInput[]): OpenApiDoc {
       }
     }
     const tags = new Set((out.tags ?? []).map((t: { name: string }) => t.name));
-    for (const tag of doc.tags ?? []) if (!tags.has(tag.name)) (out.tags ??= []).push(structuredClone(tag));
+    for (const tag of doc.tags ?? []) {
+      if (tags.has(tag.name)) continue;
+      out.tags ??= [];
+      out.tags.push(structuredClone(tag));
+    }
     for (const [k, v] of Object.entries(doc)) if (k.startsWith("x-") && !(k in out)) out[k] = structuredClone(v);
   }
   return out;

@@ -2,15 +2,31 @@
 // Every step checks it first, so a hand edit of the snapshot cannot slip into generated code.
 import { existsSync, readFileSync } from "node:fs";
 import type { ApiPaths } from "./apis.ts";
+import type { BundleRecord } from "./bundle.ts";
+import type { ConversionRecord } from "./convert.ts";
 import { rel } from "./apis.ts";
 import { LockMismatchError } from "./errors.ts";
 import { sha256 } from "./spec-doc.ts";
 
 export interface SpecLock {
   api: string;
-  /** URL (or file path) the snapshot was pulled from; "hand-maintained" when written by spec:lock. */
+  /**
+   * URL, or repo-relative path, the snapshot was pulled from (never a machine path); "hand-maintained"
+   * when written by spec:lock.
+   */
   source: string;
+  /** sha256 of openapi.yaml, the snapshot. */
   sha256: string;
+  /** sha256 of the bytes the source served, when the snapshot is not those bytes (converted or bundled). */
+  originalSha256?: string;
+  /** Set when the source was Swagger 2.0 and the snapshot is its conversion. */
+  conversion?: ConversionRecord | null;
+  /** Set when the source's $refs pointed at other files, bundled into the snapshot. */
+  bundled?: BundleRecord | null;
+  /** Overlays applied after the snapshot, in order, with their sha256. */
+  overlays?: { file: string; sha256: string }[];
+  /** sha256 of the effective document (snapshot + overlays) that lint, generate and diff read. */
+  effectiveSha256?: string;
   etag: string | null;
   lastModified: string | null;
   /** ISO time of the pull or lock that wrote this file. */

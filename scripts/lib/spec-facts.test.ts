@@ -23,13 +23,21 @@ const doc = (extra: Partial<OpenApiDoc> = {}): OpenApiDoc => ({
 describe("extractFacts", () => {
   it("finds page-number pagination by convention, through $ref parameters and schemas", () => {
     const f = extractFacts(doc());
-    expect(f.pagination).toEqual({ style: "page-number", pageParam: "page", pageSizeParam: "page_size", itemsField: "results", maxPageSize: 200, defaultPageSize: 100 });
+    expect(f.pagination).toEqual({ style: "page-number", pageParam: "page", pageSizeParam: "page_size", itemsField: "results", totalField: "total", maxPageSize: 200, defaultPageSize: 100 });
     expect(f.paginatedOperations).toEqual([{ method: "get", path: "/things", operationId: "ListThings" }]);
   });
 
   it("prefers the spec's own x-pagination description", () => {
-    const f = extractFacts(doc({ "x-pagination": { style: "page-number", pageParam: "page", pageSizeParam: "page_size", itemsField: "results", totalField: "total" } }));
-    expect(f.pagination?.totalField).toBe("total");
+    const f = extractFacts(doc({ "x-pagination": { style: "page-number", pageParam: "page", pageSizeParam: "page_size", itemsField: "results", totalPagesField: "pages" } }));
+    expect(f.pagination).toMatchObject({ totalPagesField: "pages" });
+    expect(f.pagination?.totalField).toBeUndefined();
+  });
+
+  it("takes the smallest page-size maximum over every paginated operation", () => {
+    const d = doc();
+    d.paths!["/others"] = { get: { ...listOp([pageParams[0]!, { name: "page_size", in: "query", schema: { type: "integer", maximum: 50 } }]).get, operationId: "ListOthers" } };
+    expect(extractFacts(d).pagination?.maxPageSize).toBe(50);
+    expect(extractFacts(d).paginatedOperations.map((o) => o.operationId)).toEqual(["ListThings", "ListOthers"]);
   });
 
   it("does not call an operation paginated without both page parameters", () => {

@@ -1,141 +1,63 @@
 // The numbers a spec states that the runtime must obey (rate limit, page-size maximum, bulk
-// maxItems) and the list of paginated operations. Generated into meta.ts by `pnpm generate` and
-// compared by `pnpm spec:diff`, so no such constant is ever typed by hand.
-import { operations, type OpenApiDoc } from "./spec-doc.ts";
+// maxItems) and the paginated operations, in the flat shape `pnpm spec:diff`'s runtime-limit rules
+// compare. Derived from extractMeta (scripts/lib/meta/), the one place that reads vendor facts.
+import type { ApiMeta, PaginationStyle } from "../../packages/runtime/src/api-meta.ts";
+import { extractMeta } from "./meta/extract.ts";
+import type { OpenApiDoc } from "./spec-doc.ts";
+
+export { deref } from "./meta/schema.ts";
+export { extractMeta } from "./meta/extract.ts";
 
 export interface PaginationFacts {
-  style: "page-number";
-  pageParam: string;
+  style: PaginationStyle;
+  pageParam?: string;
   pageSizeParam: string;
   itemsField: string;
   totalField?: string;
   totalPagesField?: string;
-  /** Smallest `maximum` of the page-size parameter over all paginated operations. */
+  /** Smallest `maximum` of the page-size parameter over all paginated GET operations. */
   maxPageSize?: number;
   defaultPageSize?: number;
 }
 
 export interface SpecFacts {
   rateLimit: { limit: number; windowMs: number } | null;
+  /** The first paginated GET operation with a page-size parameter, with the limits over all of them. */
   pagination: PaginationFacts | null;
   paginatedOperations: { method: "get"; path: string; operationId: string }[];
   bulkOperations: { method: string; path: string; operationId: string; maxItems: number; field?: string }[];
 }
 
-type Obj = Record<string, any>;
-
-/** Follows local `$ref`s (`#/components/...`), stopping on cycles. */
-export function deref(doc: OpenApiDoc, node: unknown, seen = new Set<string>()): Obj | undefined {
-  let cur = node as Obj | undefined;
-  while (cur && typeof cur === "object" && typeof cur.$ref === "string") {
-    const ref: string = cur.$ref;
-    if (seen.has(ref) || !ref.startsWith("#/")) return undefined;
-    seen.add(ref);
-    cur = ref
-      .slice(2)
-      .split("/")
-      .map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~"))
-      .reduce<any>((o, k) => (o == null ? undefined : o[k]), doc);
-  }
-  return cur;
-}
-
-/** Properties of an object schema, merged through allOf. */
-function properties(doc: OpenApiDoc, schema: unknown, depth = 0): Record<string, Obj> {
-  const s = deref(doc, schema);
-  if (!s || depth > 20) return {};
-  const own: Record<string, Obj> = {};
-  for (const [k, v] of Object.entries(s.properties ?? {})) own[k] = deref(doc, v) ?? {};
-  for (const part of s.allOf ?? []) Object.assign(own, properties(doc, part, depth + 1), own);
-  return own;
-}
-
-function isArray(schema: Obj | undefined): boolean {
-  const t = schema?.type;
-  return t === "array" || (Array.isArray(t) && t.includes("array"));
-}
-
-function jsonSchema(doc: OpenApiDoc, holder: unknown): Obj | undefined {
-  const content = deref(doc, holder)?.content ?? {};
-  const key = Object.keys(content).find((k) => /json/i.test(k));
-  return key ? deref(doc, content[key].schema) : undefined;
-}
-
-function queryParams(doc: OpenApiDoc, pathItem: Obj, op: Obj): Map<string, Obj> {
-  const out = new Map<string, Obj>();
-  for (const p of [...(pathItem.parameters ?? []), ...(op.parameters ?? [])]) {
-    const param = deref(doc, p);
-    if (param?.in === "query") out.set(param.name, param);
-  }
-  return out;
-}
-
-// Conventions tried, in order, when the spec does not describe its pagination with x-pagination.
-const CONVENTIONS = [
-  ["page", "page_size"],
-  ["page", "per_page"],
-  ["page", "pageSize"],
-] as const;
-
-function declaredPagination(doc: OpenApiDoc): Omit<PaginationFacts, "maxPageSize" | "defaultPageSize"> | null {
-  const x = doc["x-pagination"];
-  if (x && x.style === "page-number" && x.pageParam && x.pageSizeParam && x.itemsField) {
-    return { style: "page-number", pageParam: x.pageParam, pageSizeParam: x.pageSizeParam, itemsField: x.itemsField, totalField: x.totalField, totalPagesField: x.totalPagesField };
-  }
-  return null;
-}
-
-function successSchema(doc: OpenApiDoc, op: Obj): Obj | undefined {
-  const code = Object.keys(op.responses ?? {}).find((c) => /^2\d\d$/.test(c));
-  return code ? jsonSchema(doc, op.responses[code]) : undefined;
-}
+const min = (values: (number | undefined)[]) => {
+  const finite = values.filter((n): n is number => Number.isFinite(n));
+  return finite.length ? Math.min(...finite) : undefined;
+};
 
 export function extractFacts(doc: OpenApiDoc): SpecFacts {
-  const facts: SpecFacts = { rateLimit: null, pagination: null, paginatedOperations: [], bulkOperations: [] };
+  return factsFromMeta(extractMeta(doc, { name: "api" }));
+}
 
-  const rl = doc["x-rate-limit"];
-  if (rl && Number.isFinite(rl.limit) && (Number.isFinite(rl.windowSeconds) || Number.isFinite(rl.windowMs))) {
-    facts.rateLimit = { limit: rl.limit, windowMs: rl.windowMs ?? rl.windowSeconds * 1000 };
+/** The flat facts of an already extracted meta. */
+export function factsFromMeta(meta: ApiMeta): SpecFacts {
+  const ops = Object.entries(meta.operations);
+  const paged = ops.filter(([, o]) => o.method === "get" && o.pagination);
+  const sized = paged.filter(([, o]) => o.pagination!.pageSizeParam);
+  const first = sized[0]?.[1].pagination;
+  let pagination: PaginationFacts | null = null;
+  if (first) {
+    pagination = { style: first.style, pageSizeParam: first.pageSizeParam!, itemsField: first.itemsPath };
+    if (first.pageParam) pagination.pageParam = first.pageParam;
+    if (first.totalPath) pagination.totalField = first.totalPath;
+    if (first.totalPagesPath) pagination.totalPagesField = first.totalPagesPath;
+    const max = min(sized.map(([, o]) => o.pagination!.maxPageSize));
+    const def = min(sized.map(([, o]) => o.pagination!.defaultPageSize));
+    if (max !== undefined) pagination.maxPageSize = max;
+    if (def !== undefined) pagination.defaultPageSize = def;
   }
-
-  const declared = declaredPagination(doc);
-  const pageSizes: { max?: number; def?: number }[] = [];
-  for (const { method, path, op } of operations(doc)) {
-    const pathItem = doc.paths![path];
-    if (method === "get") {
-      const query = queryParams(doc, pathItem, op);
-      const props = properties(doc, successSchema(doc, op));
-      const convention =
-        declared ??
-        CONVENTIONS.map(([pageParam, pageSizeParam]) => {
-          const arrays = Object.keys(props).filter((k) => isArray(props[k]));
-          return arrays.length === 1 ? { style: "page-number" as const, pageParam, pageSizeParam, itemsField: arrays[0]! } : null;
-        }).find((c) => c && query.has(c.pageParam) && query.has(c.pageSizeParam));
-      if (convention && query.has(convention.pageParam) && query.has(convention.pageSizeParam) && isArray(props[convention.itemsField])) {
-        facts.pagination ??= { ...convention };
-        facts.paginatedOperations.push({ method: "get", path, operationId: op.operationId ?? `${method} ${path}` });
-        const sizeSchema = deref(doc, query.get(convention.pageSizeParam)!.schema);
-        pageSizes.push({ max: sizeSchema?.maximum, def: sizeSchema?.default });
-      }
-    }
-    const body = jsonSchema(doc, op.requestBody);
-    if (body) {
-      if (isArray(body) && Number.isFinite(body.maxItems)) {
-        facts.bulkOperations.push({ method, path, operationId: op.operationId ?? `${method} ${path}`, maxItems: body.maxItems });
-      } else {
-        for (const [field, prop] of Object.entries(properties(doc, body))) {
-          if (isArray(prop) && Number.isFinite(prop.maxItems)) {
-            facts.bulkOperations.push({ method, path, operationId: op.operationId ?? `${method} ${path}`, maxItems: prop.maxItems, field });
-          }
-        }
-      }
-    }
-  }
-  if (facts.pagination) {
-    const maxes = pageSizes.map((p) => p.max).filter((n): n is number => Number.isFinite(n));
-    const defs = pageSizes.map((p) => p.def).filter((n): n is number => Number.isFinite(n));
-    if (maxes.length) facts.pagination.maxPageSize = Math.min(...maxes);
-    if (defs.length) facts.pagination.defaultPageSize = Math.min(...defs);
-  }
-  return facts;
+  return {
+    rateLimit: meta.rateLimit.window ? { ...meta.rateLimit.window } : null,
+    pagination,
+    paginatedOperations: paged.map(([operationId, o]) => ({ method: "get", path: o.path, operationId })),
+    bulkOperations: ops.filter(([, o]) => o.bulk).map(([operationId, o]) => ({ method: o.method, path: o.path, operationId, maxItems: o.bulk!.maxItems, ...(o.bulk!.field ? { field: o.bulk!.field } : {}) })),
+  };
 }

@@ -6,18 +6,18 @@ import { existsSync } from "node:fs";
 import type { ApiPaths } from "./apis.ts";
 import { rel } from "./apis.ts";
 import { writeFileAtomic, writeTemp } from "./atomic.ts";
+import { loadEffectiveSpec } from "./effective.ts";
 import { writeChangeset, type Bump } from "./changeset.ts";
 import { diffSpecs, type DiffReport } from "./diff/index.ts";
 import { CommandError } from "./errors.ts";
 import { bin, exec } from "./exec.ts";
 import { generate, readGenerated, writeGenerated } from "./generate.ts";
-import { lintSpec } from "./lint.ts";
-import { verifyLock, } from "./lock.ts";
-import { fetchCandidate, replaceSnapshot } from "./pull.ts";
-import { parseSpec, } from "./spec-doc.ts";
+import { fetchCandidate, lintEffective, replaceSnapshot } from "./pull.ts";
 
 export interface SyncOptions {
   from?: string;
+  /** Accept a document whose identity changed (see identity.ts). */
+  force?: boolean;
   timeoutMs?: number;
   maxBytes?: number;
   /** Build with turbo after generating. @default true */
@@ -41,31 +41,34 @@ export function bumpFor(report: DiffReport, generatedChanged: boolean): Bump | n
 export async function syncSpec(api: ApiPaths, opts: SyncOptions = {}): Promise<SyncResult> {
   const log = opts.log ?? (() => {});
   // sync needs a snapshot to diff against, so a missing one fails here rather than after the fetch
-  const current = verifyLock(api);
-  const c = await fetchCandidate(api, opts, current);
+  const current = loadEffectiveSpec(api);
+  const currentText = await readFile(api.spec, "utf8");
+  const c = await fetchCandidate(api, opts, { lock: current.lock, text: currentText });
   if (c.status === "not-modified") return { outcome: "unchanged", source: c.source, reason: "the source answered 304 Not Modified" };
   if (c.status === "unchanged") return { outcome: "unchanged", source: c.source, reason: `same content as the snapshot (sha256 ${c.sha256.slice(0, 12)}…)` };
   log(`✔ pull ${c.source} (sha256 ${c.sha256.slice(0, 12)}…)`);
+  for (const w of c.warnings) log(`⚠ ${w}`);
 
   // lint before anything is touched
   const tmp = await writeTemp(api.spec, c.text);
   try {
-    await lintSpec(api, tmp);
+    await lintEffective(api, c.effective, tmp, c.source);
   } finally {
     await rm(tmp, { force: true });
   }
   log("✔ lint: 0 errors");
-  const report = diffSpecs(parseSpec(current.text, rel(api, api.spec)), c.doc);
+  // both sides with our overlays applied: the diff is about what the SDK will see
+  const report = diffSpecs(current.doc, c.effective.doc);
   log(`✔ diff: ${report.counts.ERR} ERR, ${report.counts.WARN} WARN, ${report.counts.INFO} INFO → ${report.bump}`);
 
   const backup = {
-    spec: current.text,
+    spec: currentText,
     lock: await readFile(api.lock, "utf8"),
     generated: await readGenerated(api.generatedDir),
   };
   let changeset: string | null = null;
   try {
-    await replaceSnapshot(api, c.text, c.lock);
+    await replaceSnapshot(api, c.text, c.lock, c.effective);
     const { changed } = await generate(api);
     log(`✔ generate: ${changed.length ? changed.join(", ") : "no generated file changed"}`);
     if (opts.build !== false) {

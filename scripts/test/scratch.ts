@@ -10,7 +10,10 @@ import { exec, bin, toolRoot } from "../lib/exec.ts";
 import { generate } from "../lib/generate.ts";
 import { lockSpec } from "../lib/pull.ts";
 
-export const fixtureDir = path.join(path.dirname(fileURLToPath(import.meta.url)), "fixtures", "mini");
+export const fixturesDir = path.join(path.dirname(fileURLToPath(import.meta.url)), "fixtures");
+export const fixtureDir = path.join(fixturesDir, "mini");
+/** Source documents tests pull from (served over HTTP or read from disk). */
+export const sourcesDir = path.join(fixturesDir, "sources");
 export const fixtureSpec = readFileSync(path.join(fixtureDir, "openapi.yaml"), "utf8");
 
 export interface Scratch {
@@ -23,9 +26,14 @@ export interface Scratch {
   dispose(): void;
 }
 
-export async function makeScratch(): Promise<Scratch> {
+/**
+ * A scratch root with the "mini" API locked and generated, plus `extraApis`: folders from
+ * fixtures/apis/ (api.json + redocly.yaml, no snapshot yet: a first pull creates it).
+ */
+export async function makeScratch(extraApis: string[] = []): Promise<Scratch> {
   const root = mkdtempSync(path.join(tmpdir(), "apiforge-"));
   cpSync(fixtureDir, path.join(root, "spec", "mini"), { recursive: true });
+  for (const name of extraApis) cpSync(path.join(fixturesDir, "apis", name), path.join(root, "spec", name), { recursive: true });
   const api = resolveApi("mini", root);
   await lockSpec(api, { now: () => new Date("2026-01-01T00:00:00Z") });
   await generate(api);

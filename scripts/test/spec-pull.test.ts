@@ -23,7 +23,7 @@ const routes: Record<string, (req: IncomingMessage, res: ServerResponse) => void
   "/page.html": (_req, res) => void res.writeHead(200, { "content-type": "text/html" }).end("<!doctype html><html><body>Sign in</body></html>"),
   "/html-as-yaml.yaml": (_req, res) => void res.writeHead(200, { "content-type": "application/octet-stream" }).end("<!DOCTYPE html><html></html>"),
   "/invalid.yaml": (_req, res) => void res.writeHead(200, { "content-type": "application/yaml" }).end("openapi: 3.1.0\npaths: {\n  - broken: [\n"),
-  "/swagger2.yaml": (_req, res) => void res.writeHead(200).end("swagger: '2.0'\ninfo: {title: x, version: '1'}\npaths: {}\n"),
+  "/swagger12.yaml": (_req, res) => void res.writeHead(200).end("swagger: '1.2'\ninfo: {title: x, version: '1'}\npaths: {}\n"),
   "/lint-fails.yaml": (_req, res) =>
     void res.writeHead(200).end(fixtureSpec.replace('$ref: "#/components/schemas/Thing"', '$ref: "#/components/schemas/Nope"')),
   // no content-length: the cap must hold while streaming
@@ -64,7 +64,7 @@ describe("spec:pull failures leave everything byte-identical", () => {
     ["HTML page (content-type)", () => `${base}/page.html`, [], /HTML page[\s\S]*Fix: point --from at the raw bundle URL/],
     ["HTML page (sniffed)", () => `${base}/html-as-yaml.yaml`, [], /HTML page/],
     ["invalid YAML", () => `${base}/invalid.yaml`, [], /not valid YAML or JSON/],
-    ["not OpenAPI 3", () => `${base}/swagger2.yaml`, [], /Swagger 2\.0 document; this pipeline needs OpenAPI 3\.x/],
+    ["Swagger 1.2 (too old to convert)", () => `${base}/swagger12.yaml`, [], /Swagger 1\.2 document; the pipeline reads OpenAPI 3\.x and converts Swagger 2\.0, nothing older/],
     ["fails lint", () => `${base}/lint-fails.yaml`, [], /Redocly lint found \d+ error\(s\)[\s\S]*no-unresolved-refs[\s\S]*nothing was replaced/],
     ["oversized body", () => `${base}/huge.yaml`, ["--max-bytes", "100000"], /larger than the 0 MiB cap|larger than the .* cap/],
     ["offline (connection refused)", () => `http://127.0.0.1:${closedPort}/spec.yaml`, [], /Could not reach http:\/\/127\.0\.0\.1:\d+\/spec\.yaml: ECONNREFUSED[\s\S]*works offline/],

@@ -2,7 +2,7 @@
 // no change, a spec that fails lint and a test failure. Success leaves a changeset with the derived
 // bump; every failure leaves the git tree exactly as it was.
 import { execFileSync } from "node:child_process";
-import { readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { parse, stringify } from "yaml";
@@ -96,5 +96,25 @@ describe("spec:sync", () => {
     // the snapshot, lock and generated code moved together
     const check = await exec(path.join(ws.root, "node_modules/.bin/tsx"), [path.join(ws.root, "scripts/generate-check.ts")], { cwd: ws.root, env: { APIFORGE_ROOT: "" } });
     expect(check.code, check.stdout + check.stderr).toBe(0);
+  });
+  it("fails and leaves the tree untouched when the new spec makes one of our overlay actions match nothing", async () => {
+    const dir = path.join(ws.root, "spec/parallax/overlays");
+    mkdirSync(dir);
+    writeFileSync(
+      path.join(dir, "10-notes.yaml"),
+      'overlay: 1.0.0\ninfo: {title: notes, version: "1"}\nactions:\n  - target: "$.paths[\'/v1/actual-time/{id}\'].delete"\n    update: {x-note: kept}\n',
+    );
+    const lock = await exec(path.join(ws.root, "node_modules/.bin/tsx"), [path.join(ws.root, "scripts/spec-lock.ts"), "--api", "parallax"], { cwd: ws.root, env: { APIFORGE_ROOT: "" } });
+    expect(lock.code, lock.stdout + lock.stderr).toBe(0);
+    git("add", "-A");
+    git("-c", "user.name=test", "-c", "user.email=test@example.test", "commit", "-qm", "overlay", "--no-verify");
+    try {
+      const r = await sync(mutated("overlay", removeOperation), "--skip-build", "--skip-tests");
+      expect(r.code).toBe(1);
+      expect(r.output).toMatch(/spec\/parallax\/overlays\/10-notes\.yaml: action 0 \(target \$\.paths\['\/v1\/actual-time\/\{id\}'\]\.delete\) matches nothing/);
+      expect(git("status", "--porcelain")).toBe("");
+    } finally {
+      git("reset", "-q", "--hard", "HEAD~1");
+    }
   });
 });

@@ -11,7 +11,8 @@ const dir = path.join(root, ".github/workflows");
 const scripts: Record<string, string> = JSON.parse(readFileSync(path.join(root, "package.json"), "utf8")).scripts;
 
 type Step = { uses?: string; run?: string; with?: Record<string, unknown>; name?: string; if?: string };
-type Workflow = { on: Record<string, unknown>; permissions?: Record<string, string>; jobs: Record<string, { steps: Step[] }> };
+type Job = { steps: Step[]; needs?: string | string[]; outputs?: Record<string, string>; strategy?: { "fail-fast"?: boolean; matrix?: Record<string, unknown> } };
+type Workflow = { on: Record<string, unknown>; permissions?: Record<string, string>; jobs: Record<string, Job> };
 
 const load = (file: string): Workflow => parse(readFileSync(path.join(dir, file), "utf8"));
 const steps = (w: Workflow) => Object.values(w.jobs).flatMap((j) => j.steps);
@@ -97,6 +98,19 @@ describe("what each workflow does", () => {
     // the PR step must not run after a breaking diff failed the sync step
     expect(s[pr]!.if).toBeUndefined();
     expect(w.permissions).toMatchObject({ contents: "write", "pull-requests": "write" });
+  });
+  it("contract-drift: a first job lists spec/*/api.json as JSON, then one sync job and one PR branch per API", () => {
+    const w = load("contract-drift.yml");
+    const list = w.jobs.apis!;
+    expect(list.steps.some((x) => x.run?.includes("spec/*/api.json"))).toBe(true);
+    expect(list.outputs?.list).toMatch(/steps\.list\.outputs\.list/);
+    const sync = w.jobs.sync!;
+    expect(sync.needs).toBe("apis");
+    expect(sync.strategy?.["fail-fast"]).toBe(false);
+    expect(sync.strategy?.matrix?.api).toMatch(/^\$\{\{ fromJSON\(needs\.apis\.outputs\.list\) \}\}$/);
+    expect(sync.steps.find((x) => x.run?.includes("pnpm spec:sync"))!.run).toMatch(/--api "\$API"/);
+    const pr = sync.steps.find((x) => x.uses?.startsWith("peter-evans/create-pull-request@"))!;
+    expect(pr.with?.branch).toMatch(/^spec-sync\/\$\{\{ matrix\.api\.name \}\}$/);
   });
   it("release: changesets/action with pnpm release and provenance", () => {
     const w = load("release.yml");

@@ -9,7 +9,7 @@ createServer(async (req, res) => {
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(chunk as Buffer);
   try {
-    const event = verifyWebhook({ rawBody: Buffer.concat(chunks), headers: req.headers, secret });
+    const event = await verifyWebhook({ rawBody: Buffer.concat(chunks), headers: req.headers, secret });
     switch (event.Topic) {
       case "project.modified":
         console.log("project", event.Payload.Id, "changed:", event.Payload.ModifiedProperties);

@@ -1,38 +1,15 @@
-// Composition only: options → transport → openapi-fetch client → helpers.
-import { createTransport, type PaginationWarning, type RateLimiter, unwrap } from "@apiforge/runtime";
-import createClient, { type Client } from "openapi-fetch";
-import { type BulkHelpers, createBulk } from "./bulk.js";
+// The Parallax client is the generic runtime client on the generated meta: auth (X-API-KEY),
+// server, rate limit, pagination, bulk sizes and error envelopes all come from the spec.
+import { type ApiClient, type ApiClientOptions, createApiClient } from "@apiforge/runtime";
+import { meta } from "./generated/meta.js";
 import type { paths } from "./generated/schema.js";
-import { type ParallaxClientOptions, resolveOptions } from "./options.js";
-import { createPaginate } from "./paginate.js";
 
-/** The typed Parallax client: `GET`/`POST`/`PATCH`/`DELETE` by path, plus pagination and bulk helpers. */
-export interface ParallaxClient extends Client<paths> {
-  /** Iterates every item of a list operation, fetching pages of up to 500 on demand. */
-  paginate: ReturnType<typeof createPaginate>;
-  /** Chunked writers for the spec's bulk operations, by operationId. */
-  bulk: BulkHelpers;
-  /** The client's rate limiter (`undefined` with `rateLimit: false`). */
-  limiter: RateLimiter | undefined;
-  /** Rejects every call still queued by the limiter (e.g. on shutdown). */
-  close(): void;
-}
+/** The typed Parallax client: `GET`/`POST`/`PATCH`/`DELETE` by path, `paginate`, `bulk`, `unwrap`, `requestIdOf`. */
+export type ParallaxClient = ApiClient<paths, typeof meta>;
+/** Options of `createParallaxClient`: `apiKey` (or PARALLAX_API_KEY), `baseUrl` (or PARALLAX_BASE_URL), transport settings. */
+export type ParallaxClientOptions = ApiClientOptions<typeof meta>;
 
-/**
- * Creates a Parallax API client. Throws {@link MissingApiKeyError} when neither `apiKey` nor
- * `PARALLAX_API_KEY` is set.
- */
+/** Creates a Parallax API client; throws `MissingCredentialsError` when neither `apiKey` nor PARALLAX_API_KEY is set. */
 export function createParallaxClient(options: ParallaxClientOptions = {}): ParallaxClient {
-  const resolved = resolveOptions(options);
-  const transport = createTransport(resolved.transport);
-  const client = createClient<paths>({ baseUrl: resolved.baseUrl, fetch: transport.fetch, headers: { "X-API-KEY": resolved.apiKey } });
-  client.use(transport.middleware);
-  const { logger } = options;
-  const warnings = logger?.warn && { warn: (message: string, warning: PaginationWarning) => logger.warn?.(message, warning) };
-  return Object.assign(client, {
-    paginate: createPaginate({ client, unwrap, logger: warnings || undefined, rateLimit: resolved.rateLimit }),
-    bulk: createBulk({ client, unwrap }),
-    limiter: transport.limiter,
-    close: () => transport.close(),
-  });
+  return createApiClient<paths, typeof meta>(meta, options);
 }

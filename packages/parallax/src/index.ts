@@ -1,6 +1,6 @@
 // Exports only.
 
-// the transport's errors, so callers can `instanceof` without a second import
+// the runtime's errors, so callers can `instanceof` without a second import
 export {
   AbortError,
   ApiError,
@@ -10,6 +10,8 @@ export {
   ConflictError,
   ConnectionError,
   InternalServerError,
+  MissingCredentialsError,
+  MissingCredentialsError as MissingApiKeyError,
   NotFoundError,
   PaginationError,
   type PaginationWarning,
@@ -17,15 +19,10 @@ export {
   RateLimitError,
   SdkError,
   TimeoutError,
+  unwrap,
   ValidationError,
-} from "@apiforge/runtime";
-export type { BulkEntry, BulkInit, BulkOperationId, BulkOptions, BulkResponse } from "./bulk.js";
-export { createParallaxClient, type ParallaxClient } from "./client.js";
-export { meta, type PaginatedPath } from "./generated/meta.js";
-export type { components, operations, paths, webhooks } from "./generated/schema.js";
-export { API_KEY_ENV, MissingApiKeyError, type ParallaxClientOptions, type ParallaxLogger } from "./options.js";
-export type { ListInit, PageEnvelope, PageItem, PaginateOptions, PaginationCheckpoint, ParallaxEstimate, ParallaxPaginator } from "./paginate.js";
-export {
+  type VerifyWebhookOptions,
+  type WebhookHeaders,
   WebhookHeaderMissingError,
   WebhookPayloadError,
   WebhookSignatureError,
@@ -33,6 +30,10 @@ export {
   WebhookTimestampInFutureError,
   WebhookTimestampTooOldError,
   WebhookVerificationError,
-} from "./webhook-errors.js";
+} from "@apiforge/runtime";
+export { createParallaxClient, type ParallaxClient, type ParallaxClientOptions } from "./client.js";
+export { meta, type OperationId, type PaginatedPath } from "./generated/meta.js";
+export type { components, operations, paths, webhooks } from "./generated/schema.js";
+export type * from "./types.js";
 export type { ParallaxWebhookEvent, WebhookEvent, WebhookTopic } from "./webhook-events.js";
-export { SIGNATURE_HEADER, TIMESTAMP_HEADER, type VerifyWebhookOptions, verifyWebhook, type WebhookHeaders } from "./webhooks.js";
+export { SIGNATURE_HEADER, TIMESTAMP_HEADER, verifyWebhook } from "./webhooks.js";

@@ -28,7 +28,7 @@ function recordingClient(failOnRequest?: number, extra: Partial<ParallaxClientOp
 
 describe("bulk planned time", () => {
   it("takes maxItems from the spec", () => {
-    expect(meta.bulkOperations.CreateProjectOfferingRolePlans.maxItems).toBe(100);
+    expect(meta.operations.CreateProjectOfferingRolePlans.bulk.maxItems).toBe(100);
   });
 
   it.each([

@@ -1,64 +1,52 @@
-import { SdkError } from "@apiforge/runtime";
+import { hashKey, SdkError } from "@apiforge/runtime";
 import { describe, expect, it } from "vitest";
-import { createParallaxClient, MissingApiKeyError } from "../src/index.js";
-import { resolveOptions } from "../src/options.js";
+import { createParallaxClient, MissingApiKeyError, MissingCredentialsError } from "../src/index.js";
 
 describe("API key", () => {
   it.each([
     ["no option and no env", {}, {}],
     ["an empty option", { apiKey: "" }, {}],
     ["a blank env var", {}, { PARALLAX_API_KEY: "   " }],
-  ])("%s → MissingApiKeyError naming the option and PARALLAX_API_KEY", (_, options, env) => {
-    expect(() => resolveOptions(options, env)).toThrow(MissingApiKeyError);
-    expect(() => resolveOptions(options, env)).toThrow(/createParallaxClient\(\{ apiKey \}\).*PARALLAX_API_KEY/);
+  ])("%s → MissingCredentialsError naming the option and PARALLAX_API_KEY", (_, options, env) => {
+    expect(() => createParallaxClient({ ...options, env })).toThrow(MissingCredentialsError);
+    expect(() => createParallaxClient({ ...options, env })).toThrow(/\{ apiKey \}.*PARALLAX_API_KEY/);
   });
 
-  it("is a typed SdkError, thrown at construction", () => {
-    const saved = process.env.PARALLAX_API_KEY;
-    delete process.env.PARALLAX_API_KEY;
-    try {
-      expect(() => createParallaxClient()).toThrow(SdkError);
-    } finally {
-      if (saved !== undefined) process.env.PARALLAX_API_KEY = saved;
-    }
+  it("is a typed SdkError, thrown at construction (MissingApiKeyError is its old name)", () => {
+    expect(() => createParallaxClient({ env: {} })).toThrow(SdkError);
+    expect(MissingApiKeyError).toBe(MissingCredentialsError);
   });
 
-  it("is read from PARALLAX_API_KEY when not passed; the option wins", () => {
-    expect(resolveOptions({}, { PARALLAX_API_KEY: "pat_env" }).apiKey).toBe("pat_env");
-    expect(resolveOptions({ apiKey: "pat_opt" }, { PARALLAX_API_KEY: "pat_env" }).apiKey).toBe("pat_opt");
-  });
-
-  it("is sent as X-API-KEY", async () => {
+  it("is read from PARALLAX_API_KEY when not passed; the option wins", async () => {
     const seen: (string | null)[] = [];
     const fetch: typeof globalThis.fetch = async (info, init) => {
       seen.push(new Request(info, init).headers.get("x-api-key"));
       return Response.json({ id: "r1", name: "Dev" });
     };
-    const client = createParallaxClient({ apiKey: "pat_header", baseUrl: "http://127.0.0.1:9", rateLimit: false, fetch });
-    await client.GET("/v1/roles/{id}", { params: { path: { id: "r1" } } });
-    expect(seen).toEqual(["pat_header"]);
+    const options = { baseUrl: "http://127.0.0.1:9", rateLimit: false, fetch, env: { PARALLAX_API_KEY: "pat_env" } } as const;
+    await createParallaxClient(options).GET("/v1/roles/{id}", { params: { path: { id: "r1" } } });
+    await createParallaxClient({ ...options, apiKey: "pat_opt" }).GET("/v1/roles/{id}", { params: { path: { id: "r1" } } });
+    expect(seen).toEqual(["pat_env", "pat_opt"]);
   });
 });
 
 describe("defaults from the spec", () => {
   const env = { PARALLAX_API_KEY: "pat" };
 
-  it("baseUrl is the production server", () => {
-    expect(resolveOptions({}, env).baseUrl).toBe("https://api.getparallax.com");
-    expect(resolveOptions({ baseUrl: "http://127.0.0.1:4010/" }, env).baseUrl).toBe("http://127.0.0.1:4010");
+  it("baseUrl is the production server, else PARALLAX_BASE_URL, else the option", () => {
+    expect(createParallaxClient({ env }).baseUrl).toBe("https://api.getparallax.com");
+    expect(createParallaxClient({ env: { ...env, PARALLAX_BASE_URL: "http://127.0.0.1:4010/" } }).baseUrl).toBe("http://127.0.0.1:4010");
+    expect(createParallaxClient({ env, baseUrl: "http://127.0.0.1:4011/" }).baseUrl).toBe("http://127.0.0.1:4011");
+    expect(() => createParallaxClient({ env, baseUrl: "127.0.0.1:4517" })).toThrow(/must be an absolute http\(s\) URL with a scheme/);
   });
 
   it("rateLimit comes from x-rate-limit, keyed by the API key; fields override; false turns it off", () => {
-    expect(resolveOptions({}, env).transport.rateLimit).toEqual({ limit: 100, windowMs: 60_000, key: "pat" });
-    expect(resolveOptions({ rateLimit: { limit: 50 } }, env).transport.rateLimit).toEqual({ limit: 50, windowMs: 60_000, key: "pat" });
-    expect(resolveOptions({ rateLimit: false }, env)).toMatchObject({ transport: { rateLimit: false }, rateLimit: null });
-  });
-
-  it("the client exposes its limiter only when pacing is on", () => {
-    const rule = createParallaxClient({ apiKey: "pat" }).limiter?.rule;
-    expect(rule?.limit).toBe(100);
+    const limiter = createParallaxClient({ env }).limiter;
+    expect(limiter?.rule?.limit).toBe(100);
     // the runtime adds a small safety margin to the spec's window
-    expect(rule?.windowMs).toBeGreaterThanOrEqual(60_000);
-    expect(createParallaxClient({ apiKey: "pat", rateLimit: false }).limiter).toBeUndefined();
+    expect(limiter?.rule?.windowMs).toBeGreaterThanOrEqual(60_000);
+    expect(limiter?.key).toBe(hashKey("pat"));
+    expect(createParallaxClient({ env, rateLimit: { limit: 50 } }).limiter?.rule?.limit).toBe(50);
+    expect(createParallaxClient({ env, rateLimit: false }).limiter).toBeUndefined();
   });
 });

@@ -95,8 +95,8 @@ describe("options", () => {
 });
 
 describe("webhooks", () => {
-  it("returns an event union narrowed by Topic", () => {
-    const event = verifyWebhook({ rawBody: "", headers: {}, secret: "s" });
+  it("resolves to an event union narrowed by Topic", async () => {
+    const event = await verifyWebhook({ rawBody: "", headers: {}, secret: "s" });
     expectTypeOf(event).toEqualTypeOf<ParallaxWebhookEvent>();
     if (event.Topic === "projectoffering.modified") {
       expectTypeOf(event.Payload.ProjectId).toEqualTypeOf<string | undefined>();

@@ -88,7 +88,12 @@ export type AuthMeta =
       tokenUrl: string;
       refreshUrl?: string;
       scopes?: string[];
-      /** Env var prefix: `<prefix>_CLIENT_ID`, `<prefix>_CLIENT_SECRET`, `<prefix>_ACCESS_TOKEN`. */
+      /**
+       * How the client authenticates at the token endpoint: HTTP Basic (RFC 6749 §2.3.1) or
+       * `client_id`/`client_secret` form fields (what e.g. Sage's guides show). @default "basic"
+       */
+      clientAuth?: "basic" | "body";
+      /** Env var prefix: `<prefix>_CLIENT_ID`, `<prefix>_CLIENT_SECRET`, `<prefix>_ACCESS_TOKEN`, optional `<prefix>_USERNAME`. */
       env: string;
     };
 

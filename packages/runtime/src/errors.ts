@@ -1,6 +1,10 @@
 // Typed errors: one base class, one status → class table, one factory (errorFromResponse).
 // Messages name the call, the status, the server's own words and a fix when we know one.
+import type { ErrorsMeta } from "./api-meta.js";
+import { issuesFrom, type ParsedError, parseErrorBody, type ValidationIssue } from "./errors/envelope.js";
 import type { RateLimitInfo } from "./rate-limit-headers.js";
+
+export { issuesFrom, type ParsedError, parseErrorBody, type ValidationIssue } from "./errors/envelope.js";
 
 /** The call an error belongs to. `path` is the URL path without the query string. */
 export interface CallInfo {
@@ -26,6 +30,10 @@ export interface ApiErrorInit extends CallInfo {
   rateLimit?: RateLimitInfo;
   /** Scrubs secrets out of the server's text; identity by default. */
   scrub?: (text: string) => string;
+  /** Host (and port) the call went to, named in the message. */
+  host?: string;
+  /** The API's error envelopes and request-id header (from its generated meta). */
+  errors?: ErrorsMeta;
 }
 
 const REQUEST_ID_HEADERS = ["x-request-id", "request-id", "x-correlation-id", "x-amzn-requestid", "x-amz-request-id", "cf-ray"];
@@ -44,25 +52,34 @@ export class ApiError extends SdkError {
   readonly path: string;
   readonly attempts: number;
   readonly rateLimit: RateLimitInfo | undefined;
+  /** The server's error code from its envelope (e.g. Sage `code`), when it sent one. */
+  readonly code: string | undefined;
+  /** The server's id for this failure (e.g. Sage `errorId`), when it sent one. */
+  readonly errorId: string | undefined;
+  /** Per-field or per-item problems the envelope listed (empty when none). */
+  readonly details: ValidationIssue[];
 
   constructor(init: ApiErrorInit) {
-    super(apiMessage(init, new.target.fix));
+    const parsed = parseErrorBody(init.body, init.errors);
+    super(apiMessage(init, new.target.fix, parsed));
     this.status = init.status;
     this.headers = init.headers;
     this.body = init.body;
-    this.requestId = REQUEST_ID_HEADERS.map((h) => init.headers[h]).find(Boolean);
+    this.requestId = requestIdFrom(init.headers, init.errors?.requestIdHeader, parsed?.requestId);
     this.method = init.method;
     this.path = init.path;
     this.attempts = init.attempts ?? 1;
     this.rateLimit = init.rateLimit;
+    this.code = parsed?.code;
+    this.errorId = parsed?.errorId;
+    this.details = parsed?.details.length ? parsed.details : validationIssues(init.body);
   }
 }
 
-/** One problem the server found in the request. */
-export interface ValidationIssue {
-  /** The field it concerns, when the server said. */
-  field?: string;
-  message: string;
+/** The request id: the API's own header, else its envelope's id, else a common request-id header. */
+export function requestIdFrom(headers: Record<string, string> | Headers, header?: string, fromBody?: string): string | undefined {
+  const get = (name: string) => (headers instanceof Headers ? headers.get(name) : headers[name.toLowerCase()]) || undefined;
+  return (header && get(header)) || fromBody || REQUEST_ID_HEADERS.map(get).find(Boolean);
 }
 
 /** 400 or 422: the request was malformed or failed validation. */
@@ -73,7 +90,7 @@ export class ValidationError extends ApiError {
   readonly errors: ValidationIssue[];
   constructor(init: ApiErrorInit) {
     super(init);
-    this.errors = validationIssues(init.body);
+    this.errors = this.details;
   }
 }
 
@@ -112,6 +129,12 @@ export class RateLimitError extends ApiError {
     super(init);
     this.retryAfterMs = init.retryAfterMs;
   }
+}
+
+/** 426 (as Clientary uses it): the account's plan does not allow more of this resource. */
+export class PlanLimitError extends ApiError {
+  override name = "PlanLimitError";
+  static override fix = "The account's plan limit was reached: upgrade the plan or remove unused records, then retry.";
 }
 
 /** 5xx: the server failed. Safe to retry only when the operation is idempotent. */
@@ -160,6 +183,7 @@ export const ERROR_BY_STATUS: Readonly<Record<number, ApiErrorClass>> = {
   404: NotFoundError,
   409: ConflictError,
   422: ValidationError,
+  426: PlanLimitError,
   429: RateLimitError,
 };
 
@@ -179,36 +203,30 @@ export function serverText(body: unknown): string | undefined {
   return parts.length ? [...new Set(parts)].join(": ") : undefined;
 }
 
-function apiMessage(init: ApiErrorInit, fix: string | undefined): string {
+/** `text` as one sentence: trailing dots and spaces collapsed to exactly one period. */
+export function sentence(text: string): string {
+  const t = text.trim().replace(/[.\s]+$/, "");
+  return t ? `${t}.` : "";
+}
+
+function apiMessage(init: ApiErrorInit, fix: string | undefined, parsed: ParsedError | undefined): string {
   const scrub = init.scrub ?? ((s: string) => s);
-  const text = serverText(init.body);
-  let msg = `${init.method} ${init.path} failed with ${init.status}`;
-  if (text) msg += `: ${scrub(text)}`;
-  if (init.attempts && init.attempts > 1) msg += ` (after ${init.attempts} attempts)`;
-  if (fix) msg += `. ${fix}`;
-  return msg;
+  // the generic reading ("Title: detail") wins when it already holds the envelope's message: it says more
+  const generic = serverText(init.body);
+  const text = parsed?.message && !generic?.includes(parsed.message) ? parsed.message : (generic ?? parsed?.message);
+  let head = `${init.method} ${init.path} failed with ${init.status}`;
+  if (text) head += `: ${scrub(text)}`;
+  if (parsed?.code && !text?.includes(parsed.code)) head += ` [${scrub(parsed.code)}]`;
+  const issues = parsed?.details.length ? parsed.details : validationIssues(init.body);
+  const fields = issues.map((i) => (i.field ? `${i.field}: ${i.message}` : i.message).replace(/[.\s]+$/, "")).join("; ");
+  const attempts = init.attempts ?? 1;
+  const where = `Answered${init.host ? ` by ${init.host}` : ""} after ${attempts} attempt${attempts === 1 ? "" : "s"}`;
+  return [head, issues.length && `Problems: ${scrub(fields)}`, where, fix].filter((p): p is string => Boolean(p)).map(sentence).join(" ");
 }
 
 function validationIssues(body: unknown): ValidationIssue[] {
   if (!body || typeof body !== "object") return [];
   const b = body as Record<string, unknown>;
   // problem-details extensions differ: `errors` (RFC 9457 examples, ASP.NET), `validation` (Prism)
-  const raw = b.errors ?? b.validation ?? b.invalid_params;
-  if (Array.isArray(raw)) return raw.flatMap(issueFromItem);
-  if (raw && typeof raw === "object") {
-    return Object.entries(raw).flatMap(([field, msgs]) =>
-      (Array.isArray(msgs) ? msgs : [msgs]).map((m) => ({ field, message: String(m) })),
-    );
-  }
-  return [];
-}
-
-function issueFromItem(item: unknown): ValidationIssue[] {
-  if (typeof item === "string") return [{ message: item }];
-  if (!item || typeof item !== "object") return [];
-  const o = item as Record<string, unknown>;
-  const message = String(o.message ?? o.detail ?? o.reason ?? JSON.stringify(o));
-  const where = o.field ?? o.name ?? o.pointer ?? o.location;
-  const field = Array.isArray(where) ? where.join(".") : typeof where === "string" ? where : undefined;
-  return [field ? { field, message } : { message }];
+  return issuesFrom(b.errors ?? b.validation ?? b.invalid_params);
 }

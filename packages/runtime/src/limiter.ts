@@ -3,21 +3,26 @@
 // A rolling window (≤ limit sends in ANY interval of windowMs + safetyMarginMs) is safe at every
 // alignment and still reaches the ceiling under load. Calls beyond the budget wait in FIFO order;
 // a 429 pauses everyone and re-aligns the window (see RateLimitStore.pause).
+// Without a documented window the limiter can cap concurrency only, or adapt (see adaptive.ts):
+// pace on the budget headers and keep to the window it infers from 429s.
 import { createHash } from "node:crypto";
+import { AdaptiveBudget, type RateLimitBudget } from "./adaptive.js";
+import type { RateLimitMeta } from "./api-meta.js";
+import type { PacingOptions } from "./options.js";
+import { parseRateLimitHeaders, type RateLimitHeaderNames } from "./rate-limit-headers.js";
 import { MemoryStore } from "./stores/memory.js";
-import type { RateLimitOptions } from "./options.js";
 import type { RateLimitRule, RateLimitStore } from "./stores/store.js";
 
 /**
- * Options of {@link RateLimiter}: the transport's {@link RateLimitOptions} plus injectable time.
+ * Options of {@link RateLimiter}: the transport's pacing options plus injectable time.
  * Used directly (without the transport) `safetyMarginMs` defaults to 50 ms.
  */
-export interface RateLimiterOptions extends RateLimitOptions {
+export type RateLimiterOptions = PacingOptions & {
   clock?: () => number;
   /** Resolves after `ms`; used to wake the queue. */
   sleep?: (ms: number) => Promise<void>;
   random?: () => number;
-}
+};
 
 interface Waiter {
   resolve(waitedMs: number): void;
@@ -33,12 +38,35 @@ export function hashKey(key: string): string {
   return createHash("sha256").update(key).digest("hex");
 }
 
+/**
+ * The pacing a spec's `RateLimitMeta` calls for: its window when it documents one, else its
+ * concurrency cap, and adaptive pacing whenever no window is documented (a client must stay safe
+ * against limits nobody wrote down). `key` identifies the budget (usually the credential).
+ */
+export function pacingFromMeta(meta: RateLimitMeta, key?: string): PacingOptions {
+  const common = {
+    ...(meta.maxConcurrent !== undefined && { maxConcurrent: meta.maxConcurrent }),
+    ...(meta.retryAfterHeaders && { retryAfterHeaders: meta.retryAfterHeaders }),
+    ...(meta.remainingHeaders && { remainingHeaders: meta.remainingHeaders }),
+    ...(meta.limitHeaders && { limitHeaders: meta.limitHeaders }),
+    ...(key !== undefined && { key }),
+  };
+  if (meta.window) return { ...common, limit: meta.window.limit, windowMs: meta.window.windowMs, ...(meta.adaptive && { adaptive: true }) };
+  return { ...common, adaptive: true };
+}
+
 const defaultSleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
-/** Rolling-window limiter with a FIFO queue, optional concurrency cap and a shared 429 pause. */
+/** Rolling-window limiter with a FIFO queue, optional concurrency cap, adaptive mode and a shared 429 pause. */
 export class RateLimiter {
-  readonly rule: RateLimitRule;
   readonly key: string;
+  /** Whether pacing follows the budget the server announces (see adaptive.ts). */
+  readonly adaptive: boolean;
+  private _rule: RateLimitRule | undefined;
+  private readonly documented: boolean;
+  private readonly marginMs: number;
+  private readonly learner: AdaptiveBudget;
+  private readonly headerNames: RateLimitHeaderNames;
   private readonly store: RateLimitStore;
   private readonly maxConcurrent: number;
   private readonly clock: () => number;
@@ -51,18 +79,68 @@ export class RateLimiter {
   private pumping = false;
   private wakeAt = 0;
   private pausedUntil = 0;
+  /** The rolling window made someone wait since the last grant. */
+  private windowWasFull = false;
+  private lastHeaders: { headers: Headers; at: number } | undefined;
+  /** A lone send is testing a guessed window; the rest wait for its answer. */
+  private probing = false;
 
   constructor(options: RateLimiterOptions) {
-    if (!(options.limit >= 1) || !(options.windowMs > 0)) {
+    this.documented = options.limit !== undefined || options.windowMs !== undefined;
+    if (this.documented && (!(options.limit! >= 1) || !(options.windowMs! > 0))) {
       throw new RangeError(`rateLimit needs limit ≥ 1 and windowMs > 0, got ${options.limit} per ${options.windowMs} ms.`);
+    }
+    if (!this.documented && !options.adaptive && !(options.maxConcurrent! >= 1)) {
+      throw new RangeError("rateLimit needs a window (limit + windowMs), `adaptive: true`, or maxConcurrent ≥ 1; or pass `rateLimit: false`.");
     }
     this.clock = options.clock ?? Date.now;
     this.sleep = options.sleep ?? defaultSleep;
     this.random = options.random ?? Math.random;
-    this.rule = { limit: Math.floor(options.limit), windowMs: options.windowMs + (options.safetyMarginMs ?? 50) };
+    this.marginMs = options.safetyMarginMs ?? 50;
+    this._rule = this.documented ? { limit: Math.floor(options.limit!), windowMs: options.windowMs! + this.marginMs } : undefined;
+    this.adaptive = options.adaptive === true;
+    this.learner = new AdaptiveBudget(this.marginMs);
+    this.headerNames = { remaining: options.remainingHeaders?.map((h) => h.toLowerCase()), limit: options.limitHeaders?.map((h) => h.toLowerCase()) };
     this.maxConcurrent = options.maxConcurrent ?? Number.POSITIVE_INFINITY;
     this.store = options.store ?? new MemoryStore({ clock: this.clock });
     this.key = hashKey(options.key ?? "default");
+  }
+
+  /** The rolling window in force (documented, or learned in adaptive mode); `undefined` when there is none. */
+  get rule(): RateLimitRule | undefined {
+    return this._rule;
+  }
+
+  /** The server's budget as last read from response headers and 429s. */
+  budget(): RateLimitBudget {
+    const now = this.clock();
+    const out = this.learner.snapshot(now);
+    if (this.adaptive || !this.lastHeaders) return out;
+    // a window limiter does not pace on headers: they are parsed only when someone asks
+    const info = parseRateLimitHeaders(this.lastHeaders.headers, this.lastHeaders.at, this.headerNames);
+    if (info?.limit !== undefined) out.limit = info.limit;
+    if (info?.remaining !== undefined) out.remaining = info.remaining;
+    if (info?.resetMs !== undefined) out.resetMs = Math.max(0, this.lastHeaders.at + info.resetMs - now);
+    return out;
+  }
+
+  /**
+   * Feeds one attempt's outcome back (the transport calls it once per attempt): budget headers,
+   * and in adaptive mode the window a 429 teaches. `status` is undefined when no response arrived.
+   */
+  observe(status: number | undefined, headers: Headers | undefined, retryAfterMs?: number): void {
+    const now = this.clock();
+    // parsing costs a few µs per response: only the adaptive mode needs it on every one
+    let rateLimit: ReturnType<typeof parseRateLimitHeaders>;
+    if (headers && this.adaptive) rateLimit = parseRateLimitHeaders(headers, now, this.headerNames);
+    else if (headers) this.lastHeaders = { headers, at: now };
+    const learned = this.learner.observe({ status, rateLimit, retryAfterMs }, now);
+    this.probing = false;
+    // a documented window is the vendor's word; a learned one only replaces an earlier guess
+    if (learned && this.adaptive && !this.documented) this._rule = { limit: learned.limit, windowMs: learned.windowMs + this.marginMs };
+    // only the adaptive mode's wait (or a finished probe) can change on an answer; a window
+    // limiter is woken by release() and its timers, and an async store must not be asked twice
+    if (this.waiting && this.adaptive) this.pump();
   }
 
   /** Calls waiting for a slot. */
@@ -83,13 +161,15 @@ export class RateLimiter {
     if (signal?.aborted) return Promise.reject(signal.reason);
     // fast path: nobody queued and a slot free right now. FIFO holds (the queue is empty) and no
     // abort listener is needed, which is most of the limiter's per-call cost
-    if (this.waiting === 0 && !this.pumping && this.active < this.maxConcurrent && this.pausedUntil <= this.clock()) {
-      const r = this.store.take(this.key, this.rule);
+    if (this.waiting === 0 && !this.pumping && !this.probing && this.active < this.maxConcurrent && this.pausedUntil <= this.clock() && !this.paceWait()) {
+      const r = this._rule ? this.store.take(this.key, this._rule) : 0;
       if (r === 0) {
         this.active++;
+        this.sent();
         return Promise.resolve(0);
       }
       if (typeof r !== "number") return this.afterAsyncTake(r, signal);
+      this.windowWasFull = true;
     }
     return this.enqueue(signal);
   }
@@ -148,7 +228,7 @@ export class RateLimiter {
    * clients do not return in lockstep), and the window re-aligns to the server's.
    */
   async pause(ms: number): Promise<void> {
-    const total = ms + this.random() * Math.min(1000, Math.max(10, this.rule.windowMs / 20));
+    const total = ms + this.random() * Math.min(1000, Math.max(10, (this._rule?.windowMs ?? 1000) / 20));
     this.pausedUntil = Math.max(this.pausedUntil, this.clock() + total);
     await this.store.pause(this.key, Math.ceil(total));
     this.pump();
@@ -178,13 +258,22 @@ export class RateLimiter {
   }
 
   private pump(): void {
-    while (!this.pumping && this.active < this.maxConcurrent && this.head()) {
+    while (!this.pumping && !this.probing && this.active < this.maxConcurrent && this.head()) {
       const now = this.clock();
       if (this.pausedUntil > now) {
         this.wake(this.pausedUntil - now);
         return;
       }
-      const r = this.store.take(this.key, this.rule);
+      const pace = this.paceWait();
+      if (pace > 0) {
+        this.wake(pace);
+        return;
+      }
+      if (!this._rule) {
+        this.grant(0);
+        continue;
+      }
+      const r = this.store.take(this.key, this._rule);
       if (typeof r === "number") {
         if (!this.grant(r)) return;
         continue;
@@ -199,6 +288,7 @@ export class RateLimiter {
   /** Hands a taken slot to the head waiter; on `wait > 0` arms the wake-up instead. */
   private grant(wait: number): boolean {
     if (wait > 0) {
+      this.windowWasFull = true;
       this.wake(wait);
       return false;
     }
@@ -206,8 +296,22 @@ export class RateLimiter {
     // the waiter aborted while an async take was in flight: the slot is spent, which is merely conservative
     if (!w) return true;
     this.active++;
+    this.sent();
     this.settle(w);
     return true;
+  }
+
+  private sent(): void {
+    this.learner.sent(this.clock());
+    // a window learned from one 429 may be too short: when it reopens, one send tests it before the
+    // others follow, so a wrong guess costs one 429 instead of one per call in flight
+    if (this.windowWasFull && this.adaptive && this.learner.windowIsGuess) this.probing = true;
+    this.windowWasFull = false;
+  }
+
+  /** Adaptive mode: how long the announced budget says to hold the next send. */
+  private paceWait(): number {
+    return this.adaptive ? this.learner.wait(this.clock()) : 0;
   }
 
   private settle(w: Waiter | undefined, err?: unknown): void {

@@ -1,23 +1,59 @@
 // Options, one object per concern, documented where they are declared; defaults live here only.
+import type { RateLimitBudget } from "./adaptive.js";
+import type { ErrorsMeta } from "./api-meta.js";
+import type { Auth } from "./auth/types.js";
 import type { RateLimitInfo } from "./rate-limit-headers.js";
 import type { FailureKind } from "./retry.js";
 import type { RateLimitStore } from "./stores/store.js";
 
-/** Client-wide pacing. The vendor package passes the numbers its spec states. */
-export interface RateLimitOptions {
-  /** Most sends in any window (the server's quota). */
-  limit: number;
-  /** The server's window length. @unit ms */
-  windowMs: number;
+/** What every pacing mode shares. */
+export interface PacingCommonOptions {
   /** Added to the window to absorb network jitter. @default 1 % of windowMs, clamped to 10–250 @unit ms */
   safetyMarginMs?: number;
-  /** Most attempts in flight at once. @default Infinity */
+  /** Most attempts in flight at once (e.g. 2 for an API that limits concurrency, not rate). @default Infinity */
   maxConcurrent?: number;
+  /**
+   * Learn the budget from responses: `X-RateLimit-*` / `RateLimit-*` headers (the remaining budget is
+   * paced over the time to reset, so the limit is not reached), and 429s with Retry-After (the
+   * window is inferred and kept to). For APIs that document no window. @default false
+   */
+  adaptive?: boolean;
+  /** Response headers carrying a retry delay (seconds or HTTP date) beside Retry-After; `*` matches any run of characters, e.g. `X-IA-*-RetryAfter`. @default [] */
+  retryAfterHeaders?: string[];
+  /** Headers with the remaining budget, beside the `X-RateLimit-Remaining` / `RateLimit-Remaining` defaults. @default [] */
+  remainingHeaders?: string[];
+  /** Headers with the budget's size, beside the `X-RateLimit-Limit` / `RateLimit-Limit` defaults. @default [] */
+  limitHeaders?: string[];
   /** Where the window and the 429 pause live; share one (e.g. Redis) across processes using the same key. @default a new in-memory store */
   store?: RateLimitStore;
   /** Identifies the budget, usually the API key. Only its sha256 reaches the store. @default "default" */
   key?: string;
 }
+
+/** Client-wide pacing to a documented window. The vendor package passes the numbers its spec states. */
+export interface RateLimitOptions extends PacingCommonOptions {
+  /** Most sends in any window (the server's quota). */
+  limit: number;
+  /** The server's window length. @unit ms */
+  windowMs: number;
+}
+
+/** No documented window: learn it from responses (see {@link PacingCommonOptions.adaptive}). */
+export interface AdaptiveRateLimitOptions extends PacingCommonOptions {
+  adaptive: true;
+  limit?: undefined;
+  windowMs?: undefined;
+}
+
+/** Only a cap on requests in flight (APIs whose limit is concurrency, e.g. 2 at once). */
+export interface ConcurrencyLimitOptions extends PacingCommonOptions {
+  maxConcurrent: number;
+  limit?: undefined;
+  windowMs?: undefined;
+}
+
+/** Any pacing mode: a documented window, adaptive, or a concurrency cap (each may add `maxConcurrent`). */
+export type PacingOptions = RateLimitOptions | AdaptiveRateLimitOptions | ConcurrencyLimitOptions;
 
 /** What a `retryOn` hook sees. */
 export interface RetryContext {
@@ -63,6 +99,8 @@ export interface AttemptEvent {
   retryInMs?: number;
   retryAfterMs?: number;
   rateLimit?: RateLimitInfo;
+  /** What the limiter knows of the server's budget after this attempt (remaining, reset, learned window). */
+  budget?: RateLimitBudget;
 }
 
 /** A logger: `debug` gets every attempt, `warn` the failed ones. */
@@ -73,8 +111,11 @@ export interface TransportLogger {
 
 /** Options of `createTransport` / `createResilientFetch`. */
 export interface TransportOptions {
-  /** Proactive pacing, or `false` for none. @default { limit: 60, windowMs: 60_000 } (a neutral fallback; vendor packages pass their own) */
-  rateLimit?: RateLimitOptions | false;
+  /**
+   * Proactive pacing, or `false` for none: a documented window (`limit` + `windowMs`), `adaptive: true`,
+   * or only `maxConcurrent`. @default { limit: 60, windowMs: 60_000 } (a neutral fallback; vendor packages pass their own)
+   */
+  rateLimit?: PacingOptions | false;
   /** Retry policy, or `false` for a single attempt. @default { maxRetries: 2, baseDelayMs: 500, maxDelayMs: 8000 } */
   retry?: RetryOptions | false;
   /** Per attempt, until the whole response (headers and body) has arrived; 0 disables. @default 60_000 @unit ms */
@@ -83,10 +124,17 @@ export interface TransportOptions {
   deadlineMs?: number;
   /** Throw the typed error for non-2xx responses instead of returning them. @default false */
   throwOnError?: boolean;
+  /**
+   * Signs each attempt (after its limiter slot; see `createAuth`). Its headers and secrets are redacted
+   * from errors and logs; after a 401 its `refresh` runs once per call and, when it says so, the call is retried once.
+   */
+  auth?: Auth;
   /** The fetch to wrap. @default globalThis.fetch */
   fetch?: typeof fetch;
   logger?: TransportLogger;
   onAttempt?: (event: AttemptEvent) => void;
+  /** The API's error envelopes and request-id header (its generated meta): typed errors read `code`, `details`, `requestId` from them. @default none */
+  errors?: ErrorsMeta;
   /** Header names whose values are redacted, added to the defaults (Authorization, Cookie, X-API-KEY…). @default [] */
   redactHeaders?: string[];
   /** Current time, for tests. @default Date.now @unit ms */

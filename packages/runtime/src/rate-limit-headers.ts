@@ -1,5 +1,5 @@
-// Servers describe their budget in several header dialects. The limiter never needs them (it
-// paces on its own and learns from 429s); they are parsed for errors, events and dashboards.
+// Servers describe their budget in several header dialects. A window limiter paces on its own; the
+// adaptive one paces on these (see adaptive.ts); all of them are also reported in events and errors.
 // IETF draft: https://datatracker.ietf.org/doc/draft-ietf-httpapi-ratelimit-headers/
 
 /** Rate-limit facts a response announced, normalised. */
@@ -43,12 +43,21 @@ function parseCombined(value: string): RateLimitInfo {
   return out;
 }
 
+/** Vendor header names read before the standard ones (from `RateLimitMeta`). */
+export interface RateLimitHeaderNames {
+  remaining?: readonly string[];
+  limit?: readonly string[];
+}
+
 /**
- * Reads `RateLimit-*`, `X-RateLimit-*` and the combined `RateLimit` header.
+ * Reads `RateLimit-*`, `X-RateLimit-*` and the combined `RateLimit` header (plus `extra` names).
  * Returns `undefined` when the response carries none of them.
  */
-export function parseRateLimitHeaders(headers: Headers, now: number = Date.now()): RateLimitInfo | undefined {
+export function parseRateLimitHeaders(headers: Headers, now: number = Date.now(), extra?: RateLimitHeaderNames): RateLimitInfo | undefined {
   const out: RateLimitInfo = {};
+  // the vendor's own names first: when a vendor documents them they are the authoritative ones
+  for (const name of extra?.remaining ?? []) out.remaining ??= num(headers.get(name));
+  for (const name of extra?.limit ?? []) out.limit ??= num(headers.get(name));
   for (const prefix of ["ratelimit-", "x-ratelimit-"]) {
     out.limit ??= num(headers.get(`${prefix}limit`));
     out.remaining ??= num(headers.get(`${prefix}remaining`));

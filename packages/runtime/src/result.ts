@@ -1,6 +1,7 @@
 // The `{ data, error, response }` contract stays for callers who use it; `unwrap` turns it into
 // the throwing style. openapi-fetch has already parsed the error body by then, but not kept the
 // method or our attempt count: the transport records those per error response (only for those).
+import type { ErrorsMeta } from "./api-meta.js";
 import { type ApiError, errorFromResponse } from "./errors.js";
 import { parseRateLimitHeaders } from "./rate-limit-headers.js";
 import { createRedactor, type Redactor, redactionSet } from "./redact.js";
@@ -13,6 +14,8 @@ export interface ResponseMeta {
   attempts: number;
   retryAfterMs?: number;
   redactor: Redactor;
+  /** The API's error envelopes and request-id header. */
+  errors?: ErrorsMeta;
 }
 
 const metas = new WeakMap<Response, ResponseMeta>();
@@ -36,6 +39,8 @@ export function errorForResponse(response: Response, body: unknown, meta: Respon
     retryAfterMs: meta?.retryAfterMs,
     rateLimit: parseRateLimitHeaders(response.headers),
     scrub: redactor.text,
+    ...(hostOf(response.url) && { host: hostOf(response.url) }),
+    ...(meta?.errors && { errors: meta.errors }),
   });
   if (meta?.operation) Object.assign(err, { operation: meta.operation });
   return err;
@@ -66,6 +71,14 @@ export interface FetchResult {
 export function unwrap<R extends FetchResult>(result: R): R extends { data: infer D } ? D : never {
   if (!result.response.ok) throw errorForResponse(result.response, result.error);
   return result.data as R extends { data: infer D } ? D : never;
+}
+
+function hostOf(url: string): string | undefined {
+  try {
+    return new URL(url).host || undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 export function safePath(url: string): string {

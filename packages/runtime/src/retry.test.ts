@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { backoffDelay, parseRetryAfter, type RetryInput, shouldRetry } from "./retry.js";
+import { backoffDelay, parseRetryAfter, type RetryInput, retryAfterFrom, retryAfterNames, shouldRetry } from "./retry.js";
 
 const NOW = Date.parse("2025-01-01T00:00:00Z");
 
@@ -70,5 +70,21 @@ describe("shouldRetry", () => {
     const d = shouldRetry({ ...base, ...given });
     expect(d.retry).toBe(want);
     expect(d.reason).toBeTruthy();
+  });
+});
+
+describe("retryAfterFrom: Retry-After plus a vendor's own delay headers", () => {
+  const sage = retryAfterNames(["X-IA-*-RetryAfter"]);
+  const cases: [string, { headers: Record<string, string>; names?: string[]; want: number | undefined }][] = [
+    ["plain Retry-After", { headers: { "retry-after": "2" }, want: 2000 }],
+    ["a vendor variant in seconds", { headers: { "x-ia-concurrency-retryafter": "3" }, want: 3000 }],
+    ["a vendor variant as an HTTP date", { headers: { "X-IA-Rate-RetryAfter": "Wed, 01 Jan 2025 00:00:05 GMT" }, want: 5000 }],
+    ["the longest of several", { headers: { "retry-after": "1", "x-ia-rate-retryafter": "4", "x-ia-concurrency-retryafter": "2" }, want: 4000 }],
+    ["an unparseable variant is ignored", { headers: { "x-ia-rate-retryafter": "soon", "retry-after": "1" }, want: 1000 }],
+    ["a look-alike outside the pattern is ignored", { headers: { "x-ia-rate-retry": "9" }, want: undefined }],
+    ["exact names, case-insensitive", { headers: { "X-Wait-Seconds": "6" }, names: ["x-wait-seconds"], want: 6000 }],
+  ];
+  it.each(cases)("%s", (_name, { headers, names, want }) => {
+    expect(retryAfterFrom(new Headers(headers), names ? retryAfterNames(names) : sage, NOW)).toBe(want);
   });
 });

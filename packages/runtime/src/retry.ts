@@ -82,3 +82,32 @@ export function parseRetryAfter(value: string | null | undefined, now: number = 
   const at = Date.parse(v);
   return Number.isNaN(at) ? undefined : Math.max(0, at - now);
 }
+
+/** Header names (lower-case) or `*` patterns, compiled once for {@link retryAfterFrom}. */
+export type RetryAfterNames = readonly (string | RegExp)[];
+
+/** Compiles extra retry-delay header names; `*` matches any run of characters (`X-IA-*-RetryAfter`). */
+export function retryAfterNames(names: readonly string[] = []): RetryAfterNames {
+  return names.map((n) =>
+    n.includes("*") ? new RegExp(`^${n.toLowerCase().split("*").map((p) => p.replace(/[.+?^${}()|[\]\\]/g, "\\$&")).join(".*")}$`) : n.toLowerCase(),
+  );
+}
+
+/**
+ * The longest delay any retry header asks for: `Retry-After` plus the vendor's own (e.g. Sage's
+ * `X-IA-*-RetryAfter` variants), each seconds or an HTTP date. `undefined` when none parses.
+ */
+export function retryAfterFrom(headers: Headers, extra: RetryAfterNames = [], now: number = Date.now()): number | undefined {
+  let out = parseRetryAfter(headers.get("retry-after"), now);
+  if (!extra.length) return out;
+  const take = (v: string | null) => {
+    const ms = parseRetryAfter(v, now);
+    if (ms !== undefined) out = Math.max(out ?? 0, ms);
+  };
+  const patterns = extra.filter((n): n is RegExp => typeof n !== "string");
+  for (const n of extra) if (typeof n === "string") take(headers.get(n));
+  if (patterns.length) {
+    for (const [k, v] of headers) if (patterns.some((p) => p.test(k))) take(v);
+  }
+  return out;
+}

@@ -2,6 +2,7 @@
 // openapi-fetch calls (`createClient({ fetch: transport.fetch })`); each attempt is limiter slot →
 // send → decide. The hot path (a 2xx with no hooks) builds no Request, URL or event.
 import type { Middleware } from "openapi-fetch";
+import type { AuthContext } from "./auth/types.js";
 import { AbortError, type CallInfo, type SdkError } from "./errors.js";
 import { RateLimiter } from "./limiter.js";
 import { createTransportMiddleware, operationOf } from "./middleware.js";
@@ -17,7 +18,7 @@ import {
 import { parseRateLimitHeaders } from "./rate-limit-headers.js";
 import { createRedactor, redactionSet, secretsOf } from "./redact.js";
 import { errorForResponse, readBody, rememberResponse, type ResponseMeta, safePath } from "./result.js";
-import { backoffDelay, type FailureKind, IDEMPOTENT_METHODS, parseRetryAfter, type RetryDecision, shouldRetry } from "./retry.js";
+import { backoffDelay, type FailureKind, IDEMPOTENT_METHODS, type RetryDecision, retryAfterFrom, retryAfterNames, shouldRetry } from "./retry.js";
 import { classifyFailure, disarmWhenRead, type Linked, linkSignal } from "./timeouts.js";
 
 /** A resilient transport: pass `fetch` to openapi-fetch, `use` the middleware. */
@@ -38,18 +39,27 @@ function resolve(o: TransportOptions) {
   const clock = o.clock ?? Date.now;
   const rl = o.rateLimit === false ? undefined : (o.rateLimit ?? DEFAULT_RATE_LIMIT);
   const limiter = rl
-    ? new RateLimiter({ ...rl, safetyMarginMs: rl.safetyMarginMs ?? defaultSafetyMargin(rl.windowMs), clock, sleep: o.sleep, random: o.random })
+    ? new RateLimiter({
+        ...rl,
+        safetyMarginMs: rl.safetyMarginMs ?? (rl.windowMs !== undefined ? defaultSafetyMargin(rl.windowMs) : undefined),
+        clock,
+        sleep: o.sleep,
+        random: o.random,
+      })
     : undefined;
   const retry = o.retry === false ? { ...DEFAULT_RETRY, maxRetries: 0 } : { ...DEFAULT_RETRY, ...o.retry };
   return {
     baseFetch: o.fetch ?? globalThis.fetch,
     limiter,
     windowMs: rl?.windowMs ?? DEFAULT_RATE_LIMIT.windowMs,
+    retryAfterNames: retryAfterNames(rl ? rl.retryAfterHeaders : []),
     retry,
     timeoutMs: o.timeoutMs ?? DEFAULT_TIMEOUT_MS,
     deadlineMs: o.deadlineMs ?? 0,
     throwOnError: o.throwOnError ?? false,
-    redactNames: redactionSet(o.redactHeaders),
+    auth: o.auth,
+    redactNames: redactionSet([...(o.redactHeaders ?? []), ...(o.auth?.redactHeaders ?? [])]),
+    errors: o.errors,
     hooks: o.onAttempt || o.logger ? o : undefined,
     clock,
     sleep: o.sleep ?? realSleep,
@@ -76,8 +86,8 @@ export function createResilientFetch(options: TransportOptions = {}): typeof fet
 const isStream = (b: unknown): boolean => typeof b === "object" && b !== null && typeof (b as ReadableStream).getReader === "function";
 
 async function call(cfg: Config, input: RequestInfo | URL, init: RequestInit | undefined): Promise<Response> {
-  // a stream body can be read once: turn it into a Request so attempts can clone it
-  const request = input instanceof Request ? input : isStream(init?.body) ? new Request(input, init) : undefined;
+  // a stream body can be read once: turn it into a Request so attempts can clone it; auth signs Requests
+  const request = input instanceof Request ? input : isStream(init?.body) || cfg.auth ? new Request(input, init) : undefined;
   const method = request ? request.method : (init?.method ?? "GET").toUpperCase();
   const userSignal = request ? request.signal : (init?.signal ?? undefined);
   const url = request ? request.url : input instanceof URL ? input.href : String(input);
@@ -95,7 +105,10 @@ async function call(cfg: Config, input: RequestInfo | URL, init: RequestInit | u
   const whole = cfg.deadlineMs > 0 ? linkSignal(userSignal, cfg.deadlineMs, info, "the call deadline") : undefined;
   const callSignal = whole?.signal ?? userSignal;
   // the clone is made before the first send; each retry sends a fresh clone of it
-  const template = request && request.body !== null && cfg.retry.maxRetries > 0 ? request.clone() : undefined;
+  const template = request && request.body !== null && (cfg.retry.maxRetries > 0 || cfg.auth?.refresh) ? request.clone() : undefined;
+  // the request as last sent (signed by auth): its credentials are what errors must scrub
+  let sent: Request | undefined;
+  let refreshed = false;
 
   for (let attempt = 1; ; attempt++) {
     let waitedMs = 0;
@@ -106,12 +119,22 @@ async function call(cfg: Config, input: RequestInfo | URL, init: RequestInit | u
         throw callSignal?.aborted ? classifyFailure(e, callSignal, userSignal, info) : e;
       }
     }
+    let target = attempt > 1 && template ? template.clone() : (request ?? input);
+    if (cfg.auth) {
+      // after the slot, so a token fetched for a queued call is as fresh as possible
+      try {
+        target = sent = await cfg.auth.authorize(target as Request, authContext(cfg, request!, callSignal));
+      } catch (e) {
+        cfg.limiter?.release();
+        whole?.detach();
+        throw callSignal?.aborted ? classifyFailure(e, callSignal, userSignal, info) : e;
+      }
+    }
     const link: Linked | undefined = cfg.timeoutMs > 0 ? linkSignal(callSignal, cfg.timeoutMs, info, "the per-attempt timeout") : undefined;
     const signal = link?.signal ?? whole?.signal;
     let res: Response | undefined;
     let failure: SdkError | undefined;
     try {
-      const target = attempt > 1 && template ? template.clone() : (request ?? input);
       res = await (request
         ? signal ? cfg.baseFetch(target, { signal }) : cfg.baseFetch(target)
         : cfg.baseFetch(input, signal ? { ...init, signal } : init));
@@ -122,6 +145,8 @@ async function call(cfg: Config, input: RequestInfo | URL, init: RequestInit | u
       cfg.limiter?.release();
     }
     link?.detach();
+    const throttleMs = res && (res.status === 429 || res.status === 503) ? retryAfterFrom(res.headers, cfg.retryAfterNames, cfg.clock()) : undefined;
+    cfg.limiter?.observe(res?.status, res?.headers, throttleMs);
     // hot path: success with nobody listening
     if (res && res.status < 400 && !cfg.hooks) {
       whole?.detach();
@@ -131,8 +156,10 @@ async function call(cfg: Config, input: RequestInfo | URL, init: RequestInit | u
 
     const status = res?.status;
     const kind: FailureKind | undefined = failure ? (failure.name === "TimeoutError" ? "timeout" : failure.name === "AbortError" ? "abort" : "connection") : undefined;
-    let retryAfterMs = res && (status === 429 || status === 503) ? parseRetryAfter(res.headers.get("retry-after"), cfg.clock()) : undefined;
-    if (status === 429) {
+    let retryAfterMs = throttleMs;
+    // a 503 that names a delay is throttling too (Sage answers load with 503 + X-IA-*-RetryAfter)
+    const throttled = status === 429 || (status === 503 && retryAfterMs !== undefined);
+    if (throttled) {
       retryAfterMs ??= cfg.windowMs;
       // one 429 pauses the whole client (and, through a shared store, every process on the key)
       await cfg.limiter?.pause(retryAfterMs).catch(() => undefined);
@@ -153,12 +180,27 @@ async function call(cfg: Config, input: RequestInfo | URL, init: RequestInit | u
       const forced = retryOn({ method, path: info.path, attempt, status, failure: kind });
       if (forced !== undefined) decision = { retry: forced, reason: `retryOn returned ${forced}` };
     }
+    if (status === 401 && cfg.auth?.refresh && !refreshed) {
+      // once per call: a second 401 with fresh credentials is the server's final word
+      refreshed = true;
+      let renewed: boolean;
+      try {
+        renewed = await cfg.auth.refresh(authContext(cfg, request!, callSignal), sent);
+      } catch (e) {
+        link?.cancel();
+        whole?.detach();
+        await res?.body?.cancel().catch(() => undefined);
+        throw callSignal?.aborted ? classifyFailure(e, callSignal, userSignal, info) : e;
+      }
+      if (renewed) decision = { retry: true, reason: "401: credentials renewed, retrying once" };
+    }
     let delay = 0;
     if (decision.retry) {
       // with a limiter the 429 pause is the wait; without one we sleep it here (plus jitter)
-      if (status === 429) delay = cfg.limiter ? 0 : retryAfterMs! + cfg.random() * 100;
+      if (throttled) delay = cfg.limiter ? 0 : retryAfterMs! + cfg.random() * 100;
+      else if (status === 401) delay = 0;
       else delay = retryAfterMs ?? backoffDelay(attempt, cfg.retry, cfg.random);
-      if (cfg.clock() + Math.max(delay, status === 429 ? retryAfterMs! : 0) >= deadlineAt) {
+      if (cfg.clock() + Math.max(delay, throttled ? retryAfterMs! : 0) >= deadlineAt) {
         decision = { retry: false, reason: "the call deadline leaves no time for another attempt" };
       }
     }
@@ -171,7 +213,7 @@ async function call(cfg: Config, input: RequestInfo | URL, init: RequestInit | u
         disarmWhenRead(res!, link, whole);
         return res!;
       }
-      return finishError(cfg, res!, { method, path: info.path, operation: request && operationOf(request), attempts: attempt, retryAfterMs, redactor: createRedactor(cfg.redactNames, secretsOf(reqHeaders(), cfg.redactNames)) }, link);
+      return finishError(cfg, res!, { method, path: info.path, operation: request && operationOf(request), attempts: attempt, retryAfterMs, errors: cfg.errors, redactor: createRedactor(cfg.redactNames, callSecrets(cfg, sent?.headers ?? reqHeaders())) }, link);
     }
     link?.cancel();
     await res?.body?.cancel().catch(() => undefined);
@@ -183,6 +225,19 @@ async function call(cfg: Config, input: RequestInfo | URL, init: RequestInit | u
       }
     }
   }
+}
+
+function authContext(cfg: Config, request: Request, signal: AbortSignal | undefined): AuthContext {
+  // a relative token URL is relative to the API's origin, which is the request's
+  return { fetch: cfg.baseFetch, baseUrl: new URL(request.url).origin, signal };
+}
+
+/** Secret values to scrub from an error: those in the sent headers plus what the auth strategy holds. */
+function callSecrets(cfg: Config, headers: Headers): string[] {
+  const fromHeaders = secretsOf(headers, cfg.redactNames);
+  if (!cfg.auth) return fromHeaders;
+  const all = new Set([...fromHeaders, ...cfg.auth.secrets().filter((s) => s.length >= 4)]);
+  return [...all].sort((a, b) => b.length - a.length);
 }
 
 async function finishError(cfg: Config, res: Response, meta: ResponseMeta, link: Linked | undefined): Promise<Response> {
@@ -224,6 +279,7 @@ function emit(cfg: Config, x: EmitInput): void {
     retryInMs: x.decision.retry ? x.delay : undefined,
     retryAfterMs: x.retryAfterMs,
     rateLimit: x.res && parseRateLimitHeaders(x.res.headers, cfg.clock()),
+    budget: cfg.limiter?.budget(),
   };
   for (const k of Object.keys(event) as (keyof AttemptEvent)[]) if (event[k] === undefined) delete event[k];
   const outcome = x.status !== undefined ? String(x.status) : (x.kind ?? "?");

@@ -37,8 +37,10 @@ export interface Auth {
   /**
    * Called after a 401: drop the cached credential and obtain a new one. Resolves true when a single
    * retry with new credentials makes sense (never loops: the transport calls it once per call).
+   * `rejected` is the request the server refused: a strategy compares its credential with the current
+   * one, so 100 calls failing with the same revoked token cause one renewal, not 100.
    */
-  refresh?(ctx: AuthContext): Promise<boolean>;
+  refresh?(ctx: AuthContext, rejected?: Request): Promise<boolean>;
   /** Header names whose values must be redacted in logs and errors. */
   readonly redactHeaders: readonly string[];
   /** Secret values currently in use (keys, tokens), scrubbed from any text the SDK emits. */

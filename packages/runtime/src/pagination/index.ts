@@ -1,5 +1,15 @@
+export { bodyStartSizeStrategy } from "./body-start-size.js";
+export { cursorStrategy } from "./cursor.js";
 export { PaginationError } from "./errors.js";
 export { type EstimateInput, estimatePagination, type PaginationEstimate } from "./estimate.js";
-export { type PageNumberConfig, type PageNumberRequest, type PageNumberStrategy, pageNumberStrategy } from "./page-number.js";
+export { type HeaderLink, linkHeaderStrategy, nextLink, parseLinkHeader } from "./link-header.js";
+export { linksNextStrategy } from "./links-next.js";
+export { itemsAt, type ListPage, type ListRequest, type ListStrategy, type StrategyFactory, valueAt } from "./list.js";
+export { nextUrlStrategy } from "./next-url.js";
+export { offsetLimitStrategy } from "./offset-limit.js";
+export { pageCountStrategy } from "./page-count.js";
+export { type PageNumberConfig, type PageNumberRequest, type PageNumberStrategy, pageNumberListStrategy, pageNumberStrategy } from "./page-number.js";
+export { pagePerPageStrategy } from "./page-per-page.js";
 export { createPaginator } from "./paginator.js";
+export { STRATEGIES, strategyFor } from "./registry.js";
 export type { FetchPage, ItemKey, Page, PageStrategy, PaginationCheckpoint, PaginationLogger, PaginationStats, PaginationWarning, Paginator, PaginatorOptions } from "./types.js";

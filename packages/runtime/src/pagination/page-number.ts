@@ -1,6 +1,8 @@
 // Strategy for the page-number envelope style: `?page=N&page_size=S` answered by an object holding
 // the items under one field and, optionally, the total item and page counts under others.
+import type { PaginationMeta } from "../api-meta.js";
 import { PaginationError } from "./errors.js";
+import { countAt, itemsAt, type ListStrategy, need, pageOf, sizeOf, sizeParam } from "./list.js";
 import type { PageStrategy } from "./types.js";
 
 /** A request of the page-number style: which page, how many items per page. */
@@ -69,6 +71,33 @@ export function pageNumberStrategy<TItem, TPage = unknown>(config: PageNumberCon
       const total = count(page, config.totalField);
       if (total !== undefined && pagesBefore * request.pageSize + received >= total) return null;
       return { page: request.page + 1, pageSize: request.pageSize };
+    },
+  };
+}
+
+/**
+ * The page-number style from an operation's meta: `?page=&page_size=`, items at `itemsPath`, and
+ * the optional `totalPath` / `totalPagesPath` counts. Ends on a short page, on the last of the
+ * total pages, or once the total is reached, so the last request is never an empty page.
+ */
+export function pageNumberListStrategy<TItem = unknown, TBody = unknown>(p: PaginationMeta): ListStrategy<TItem, TBody> {
+  const firstPage = p.firstPage ?? 1;
+  const pageParam = need(p, "pageParam");
+  return {
+    first: (pageSize) => ({ params: { [pageParam]: firstPage, ...sizeParam(p, pageSize) } }),
+    items: (page) => itemsAt<TItem>(page.body, p.itemsPath),
+    total: (page) => countAt(page.body, p.totalPath),
+    nextRequest(page, request) {
+      const received = itemsAt(page.body, p.itemsPath).length;
+      const size = sizeOf(p, request);
+      if (received === 0 || (size !== undefined && received < size)) return null;
+      const current = pageOf(p, request);
+      const pagesSoFar = current - firstPage + 1;
+      const totalPages = countAt(page.body, p.totalPagesPath);
+      if (totalPages !== undefined && pagesSoFar >= totalPages) return null;
+      const total = countAt(page.body, p.totalPath);
+      if (total !== undefined && size !== undefined && (pagesSoFar - 1) * size + received >= total) return null;
+      return { params: { ...request.params, [pageParam]: current + 1 } };
     },
   };
 }

@@ -1,13 +1,14 @@
-// One error class per way a webhook delivery can fail verification, so a handler can answer
-// each one differently (e.g. log a stale redelivery, alert on a bad signature).
-import { SdkError } from "@apiforge/runtime";
+// One error class per way a webhook delivery can fail verification, so a handler can answer each
+// one differently (log a stale redelivery, alert on a bad signature). Header names come from the
+// API's WebhookMeta, so the classes are the same for every vendor.
+import { SdkError } from "../errors.js";
 
 /** Base of every webhook verification failure. Answer the delivery with 400/401 and do not process it. */
 export class WebhookVerificationError extends SdkError {
   override name = "WebhookVerificationError";
 }
 
-/** `X-Parallax-Signature` or `X-Parallax-Timestamp` is absent (or empty). */
+/** The signature or timestamp header is absent (or empty). */
 export class WebhookHeaderMissingError extends WebhookVerificationError {
   override name = "WebhookHeaderMissingError";
   constructor(readonly header: string) {
@@ -15,12 +16,12 @@ export class WebhookHeaderMissingError extends WebhookVerificationError {
   }
 }
 
-/** The signature does not match the body, timestamp and secret (or is not `sha256=` + a digest). */
+/** The signature does not match the body (and timestamp) under the secret, or is not a digest at all. */
 export class WebhookSignatureError extends WebhookVerificationError {
   override name = "WebhookSignatureError";
 }
 
-/** `X-Parallax-Timestamp` is not a Unix time in whole seconds, or lies outside the tolerance. */
+/** The timestamp header is not a Unix time in whole seconds, or lies outside the tolerance. */
 export class WebhookTimestampError extends WebhookVerificationError {
   override name = "WebhookTimestampError";
 }
@@ -41,7 +42,7 @@ export class WebhookTimestampInFutureError extends WebhookTimestampError {
   }
 }
 
-/** The body was signed correctly but is not a JSON event envelope with a `Topic`. */
+/** The body was signed correctly but is not a JSON event (or lacks the event-name field). */
 export class WebhookPayloadError extends WebhookVerificationError {
   override name = "WebhookPayloadError";
 }

@@ -1,0 +1,84 @@
+// pnpm bench bundle: what one client plus one GET costs a user's bundle, for every SDK in the repo,
+// beside bare openapi-fetch doing the same call. esbuild bundles the built package (dist/, as
+// npm ships it), minified, for the node and browser platforms; sizes are gzip level 9.
+// Target (issue 14): at most 2× bare openapi-fetch.
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { gzipSync } from "node:zlib";
+import { build } from "esbuild";
+import { listApis, resolveApi } from "../scripts/lib/apis.ts";
+import { toolRoot } from "../scripts/lib/exec.ts";
+
+const dir = mkdtempSync(path.join(tmpdir(), "apiforge-bundle-"));
+const pascal = (name: string) => name.replace(/(^|[-_])(\w)/g, (_m, _s, c: string) => c.toUpperCase());
+
+interface Entry {
+  label: string;
+  code: string;
+}
+
+const entries: Entry[] = [
+  {
+    label: "bare openapi-fetch",
+    code: `import createClient from "openapi-fetch";\nconst c = createClient({ baseUrl: "https://example.test" });\nexport const r = await c.GET("/things", {});\n`,
+  },
+];
+for (const name of listApis()) {
+  const api = resolveApi(name);
+  const { meta } = (await import(path.join(api.packageDir, "dist", "index.js"))) as { meta: Record<string, any> };
+  const ops = Object.values((meta.operations ?? meta.paginatedOperations ?? {}) as Record<string, { method?: string; path?: string }>);
+  const get = ops.find((o) => (o.method ?? "get") === "get" && o.path && !o.path.includes("{"))?.path ?? Object.keys(meta.paginatedOperations ?? {})[0];
+  entries.push({
+    label: `${api.config.packageName} (client + one GET)`,
+    code: `import { create${pascal(name)}Client } from "${api.config.packageName}";\nconst c = create${pascal(name)}Client({ apiKey: "k", token: "k", accessToken: "k", baseUrl: "https://example.test" });\nexport const r = await c.GET(${JSON.stringify(get)}, {});\n`,
+  });
+}
+
+async function size(entry: Entry, platform: "node" | "browser"): Promise<{ raw: number; gzip: number } | string> {
+  const file = path.join(dir, `${entry.label.replace(/\W+/g, "-")}-${platform}.mjs`);
+  writeFileSync(file, entry.code);
+  try {
+    const out = await build({
+      entryPoints: [file],
+      bundle: true,
+      minify: true,
+      format: "esm",
+      platform,
+      target: "es2022",
+      write: false,
+      logLevel: "silent",
+      nodePaths: [path.join(toolRoot, "node_modules")],
+      absWorkingDir: toolRoot,
+    });
+    const bytes = out.outputFiles[0]!.contents;
+    return { raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length };
+  } catch (err) {
+    const first = (err as { errors?: { text: string }[] }).errors?.[0]?.text ?? (err as Error).message.split("\n")[0];
+    return `fails: ${first}`;
+  }
+}
+
+const kb = (n: number) => `${(n / 1000).toFixed(2)} kB`;
+const rows: string[][] = [];
+const bare: Record<string, number> = {};
+for (const platform of ["node", "browser"] as const) {
+  for (const entry of entries) {
+    const s = await size(entry, platform);
+    if (typeof s === "string") {
+      rows.push([platform, entry.label, s, "", ""]);
+      continue;
+    }
+    if (entry.label.startsWith("bare")) bare[platform] = s.gzip;
+    const ratio = bare[platform] ? `${(s.gzip / bare[platform]!).toFixed(2)}×` : "";
+    rows.push([platform, entry.label, kb(s.raw), kb(s.gzip), ratio]);
+  }
+}
+rmSync(dir, { recursive: true, force: true });
+
+const head = ["platform", "bundle", "minified", "gzip", "vs bare (target ≤ 2×)"];
+const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+const line = (r: string[]) => r.map((c, i) => c.padEnd(widths[i]!)).join("  ");
+console.log(line(head));
+console.log(widths.map((w) => "-".repeat(w)).join("  "));
+for (const r of rows) console.log(line(r));

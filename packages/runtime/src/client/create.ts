@@ -1,0 +1,107 @@
+// createApiClient(meta, options): one client for any API the generator describes. Composition only:
+// options → base URL, credentials (createAuth), transport (pacing from meta.rateLimit, errors from
+// meta.errors, signing)
+// → openapi-fetch client → paginate, bulk, unwrap, requestIdOf, close.
+import createClient, { type Client } from "openapi-fetch";
+import type { ApiMeta, ErrorsMeta } from "../api-meta.js";
+import { createAuth } from "../auth/index.js";
+import type { Auth, AuthCredentials } from "../auth/types.js";
+import { requestIdFrom } from "../errors.js";
+import { pacingFromMeta, type RateLimiter } from "../limiter.js";
+import type { PacingOptions } from "../options.js";
+import type { PaginationWarning } from "../pagination/types.js";
+import { unwrap } from "../result.js";
+import { createTransport } from "../transport.js";
+import { type BulkHelpers, createBulk } from "./bulk.js";
+import { type ApiClientOptions, type BaseClientOptions, ClientConfigError, defaultEnv, resolveBaseUrl } from "./options.js";
+import { createPaginate, type Paginate } from "./paginate.js";
+
+/** The typed client of one API: `GET`/`POST`/… by path, plus the helpers its meta enables. */
+export type ApiClient<Paths extends {}, M extends ApiMeta> = Client<Paths> & {
+  /** The API's facts the client was built from. */
+  readonly meta: M;
+  /** The server in use, without a trailing slash. */
+  readonly baseUrl: string;
+  /** Iterates every item of a paginated operation (its style from the meta), fetching pages on demand. */
+  paginate: Paginate<Paths, M>;
+  /** Chunked writers for the spec's bulk operations, by operationId. */
+  bulk: BulkHelpers<Paths, M>;
+  /** Returns `data`, or throws the typed error (e.g. `NotFoundError`) for a non-2xx result. */
+  unwrap: typeof unwrap;
+  /** The request id of a response (success or error), from where the API puts it. */
+  requestIdOf(source: Response | { response: Response }): string | undefined;
+  /** The client's rate limiter (`undefined` when pacing is off). */
+  limiter: RateLimiter | undefined;
+  /** Rejects every call still queued by the limiter (e.g. on shutdown). */
+  close(): void;
+};
+
+/** The request id of a response: the API's header (meta.errors.requestIdHeader), else a common one. */
+export function requestIdOf(source: Response | { response: Response }, errors?: Pick<ErrorsMeta, "requestIdHeader">): string | undefined {
+  const response = source instanceof Response ? source : source.response;
+  return requestIdFrom(response.headers, errors?.requestIdHeader);
+}
+
+// Pacing from the spec (pacingFromMeta: its window, its concurrency cap, adaptive when no window is
+// documented), overridable field by field. The budget is keyed by the credential (only its sha256
+// reaches a store), since vendors count per key or per user.
+function pacingFor(meta: ApiMeta, option: BaseClientOptions["rateLimit"], key: string | undefined): PacingOptions | false {
+  if (option === false) return false;
+  const spec = pacingFromMeta(meta.rateLimit, key);
+  if (!option) return spec;
+  const limit = option.limit ?? spec.limit;
+  const windowMs = option.windowMs ?? spec.windowMs;
+  if ((limit === undefined) !== (windowMs === undefined)) {
+    throw new ClientConfigError(`rateLimit needs both \`limit\` and \`windowMs\`: the ${meta.title} spec states no window to fill the other from.`);
+  }
+  return { ...spec, ...option, ...(limit !== undefined && windowMs !== undefined && { limit, windowMs }) } as PacingOptions;
+}
+
+/**
+ * Creates the client of one API from its generated meta.
+ * @example const client = createApiClient<paths, typeof meta>(meta, { apiKey: "…" });
+ */
+export function createApiClient<Paths extends {}, M extends ApiMeta>(meta: M, options: ApiClientOptions<M> = {} as ApiClientOptions<M>): ApiClient<Paths, M> {
+  const o = options as BaseClientOptions & AuthCredentials & Record<string, unknown>;
+  const env = o.env ?? defaultEnv();
+  const baseUrl = resolveBaseUrl(meta, o, env);
+  // an API without auth schemes needs no credentials; otherwise a clear MissingCredentialsError now, not a 401 later
+  const auth: Auth | undefined = o.auth ?? (meta.auth.length ? createAuth(meta.auth, o, env as Record<string, string | undefined>) : undefined);
+  const rateLimit = pacingFor(meta, o.rateLimit, auth?.secrets()[0]);
+  const { logger } = o;
+  const transport = createTransport({
+    rateLimit,
+    errors: meta.errors,
+    ...(auth && { auth }),
+    ...(o.retry !== undefined && { retry: o.retry }),
+    ...(o.timeoutMs !== undefined && { timeoutMs: o.timeoutMs }),
+    ...(o.deadlineMs !== undefined && { deadlineMs: o.deadlineMs }),
+    ...(o.throwOnError !== undefined && { throwOnError: o.throwOnError }),
+    ...(o.fetch && { fetch: o.fetch }),
+    ...(logger && { logger }),
+  });
+  const client = createClient<Paths>({ baseUrl, fetch: transport.fetch });
+  client.use(transport.middleware);
+
+  const warn = logger?.warn;
+  const paginationLogger = warn && { warn: (message: string, warning: PaginationWarning) => warn.call(logger, message, warning) };
+  const budget = rateLimit === false || rateLimit.limit === undefined ? null : { limit: rateLimit.limit, windowMs: rateLimit.windowMs };
+  return Object.assign(client, {
+    meta,
+    baseUrl,
+    paginate: createPaginate<Paths, M>({
+      meta,
+      client: client as Client<any>,
+      baseUrl,
+      // the transport signs every attempt (and refreshes once after a 401), next-page URLs included
+      send: (request: Request) => transport.fetch(request),
+      logger: paginationLogger || undefined,
+      rateLimit: budget,
+    }),
+    bulk: createBulk<Paths, M>(meta, client as Client<any>),
+    unwrap,
+    requestIdOf: (source: Response | { response: Response }) => requestIdOf(source, meta.errors),
+    limiter: transport.limiter,
+    close: () => transport.close(),
+  });
+}
