@@ -35,9 +35,9 @@ describe("api:add refuses or rolls back, and git status stays clean", () => {
     const r = await add("sloppy", "--from", `${FIXTURES}/lint-fails.yaml`);
     expect(r.code, r.output).toBe(1);
     expect(r.output).toMatch(/found 5 errors in the sloppy bundle, by rule:/);
-    expect(r.output).toMatch(/operation-summary\s+2 errors/);
-    expect(r.output).toMatch(/security-defined\s+2 errors/);
-    expect(r.output).toMatch(/no-server-trailing-slash\s+1 error\b/);
+    expect(r.output).toMatch(/✘ operation-summary\s+2×/);
+    expect(r.output).toMatch(/✘ security-defined\s+2×/);
+    expect(r.output).toMatch(/✘ no-server-trailing-slash\s+1×/);
     expect(r.output).toContain(`pnpm api:add sloppy --from ${FIXTURES}/lint-fails.yaml --accept-lint`);
     expect(r.output).toContain("Nothing was kept");
     expect(repo.status()).toEqual([]);

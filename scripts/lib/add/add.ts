@@ -11,10 +11,10 @@ import { writeFileAtomic } from "../atomic.ts";
 import { PipelineError } from "../errors.ts";
 import { bin, exec } from "../exec.ts";
 import { generate } from "../generate.ts";
-import { serializeLock } from "../lock.ts";
+import { formatLintReport, lintFile, type RuleFindings, renderLintConfig } from "../lint.ts";
+import { type SpecLock, serializeLock } from "../lock.ts";
 import { type OpenApiDoc, operations } from "../spec-doc.ts";
 import { AddFailedError } from "./errors.ts";
-import { formatRules, lintByRule, type RuleCount, renderRedoclyConfig } from "./lint-report.ts";
 import { type Manifest, withImporter, workspaceLinks } from "./lockfile.ts";
 import { type AddNames, resolveNames, workspacePackages } from "./names.ts";
 import { operationsTable } from "./readme.ts";
@@ -48,7 +48,7 @@ export interface AddOptions {
 export interface AddResult {
   names: AddNames;
   operations: number;
-  turnedDown: RuleCount[];
+  turnedDown: RuleFindings[];
   /** Repo-relative paths created, plus the files changed. */
   created: string[];
   changed: string[];
@@ -130,19 +130,19 @@ export async function addApi(opts: AddOptions): Promise<AddResult> {
       await mkdir(path.join(api.dir, "overlays"), { recursive: true });
       await copyFile(path.resolve(process.env.INIT_CWD ?? process.cwd(), file), path.join(api.dir, "overlays", `${String(i + 1).padStart(2, "0")}-${path.basename(file)}`));
     }
-    const snap = await step("fetch", () => fetchSnapshot(api, resolveFrom(opts.from), { ...opts, overlays: opts.overlays?.length ?? 0 }), (s) =>
-      `fetched ${s.lock.source}: OpenAPI ${s.lock.openapi}, ${s.lock.operations} operations, sha256 ${s.lock.sha256.slice(0, 12)}…${s.effective.overlays ? `, ${s.effective.overlays} overlay(s) applied` : ""}`,
+    const snap = await step("fetch", () => fetchSnapshot(api, resolveFrom(opts.from), opts), (s) =>
+      `fetched ${s.lock.source}: OpenAPI ${s.lock.openapi}, ${s.lock.operations} operations, sha256 ${s.lock.sha256.slice(0, 12)}…${describeProcessing(s)}`,
     );
     const doc = snap.effective.doc;
     const title = String(doc.info?.title ?? names.name);
     await writeFile(api.spec, snap.text);
-    await writeFile(api.redocly, renderRedoclyConfig({ name: names.name, title }));
-    const turnedDown = await step("lint", () => lintStep(api, names, title, snap.effective.text !== snap.text ? snap.effective.text : null, opts), (down) =>
-      `lint ${rel(api.spec)}${snap.effective.overlays ? " + overlays" : ""}: 0 errors${down.length ? ` (${down.length} rule${down.length === 1 ? "" : "s"} turned down with reason: TODO)` : ""}`,
+    await writeFile(api.redocly, renderLintConfig([], lintTitle(names.name, title)));
+    const turnedDown = await step("lint", () => lintStep(api, names, title, snap.effective.overlays.length ? snap.effective.text : null, opts), (down) =>
+      `lint ${rel(api.spec)}${snap.effective.overlays.length ? " + overlays" : ""}: 0 errors${down.length ? ` (${down.length} rule${down.length === 1 ? "" : "s"} turned off with reason: TODO)` : ""}`,
     );
     await writeFile(api.lock, serializeLock(snap.lock));
     await writeFile(path.join(api.dir, "api.json"), renderApiJson(names, snap.sourceUrl));
-    await writeFile(path.join(api.dir, "NOTES.md"), renderNotes({ names, title, lock: snap.lock, turnedDown: turnedDown.map((r) => r.rule) }));
+    await writeFile(path.join(api.dir, "NOTES.md"), renderNotes({ names, title, lock: snap.lock, sourceUrl: snap.sourceUrl, turnedDown: turnedDown.map((r) => r.rule) }));
 
     const files = renderTemplate({
       name: names.name,
@@ -193,8 +193,21 @@ export async function addApi(opts: AddOptions): Promise<AddResult> {
   }
 }
 
-/** Lints the snapshot, or `effectiveText` (snapshot + overlays) when overlays changed it. */
-async function lintStep(api: ApiPaths, names: AddNames, title: string, effectiveText: string | null, opts: AddOptions): Promise<RuleCount[]> {
+function lintTitle(name: string, title: string): string {
+  return `Lint profile for spec/${name}/ (${title}): Redocly's recommended; every rule turned off says why`;
+}
+
+/** What the pull pipeline did on the way: conversion, bundling, overlays. */
+function describeProcessing(s: { lock: SpecLock; effective: { overlays: unknown[] } }): string {
+  const parts: string[] = [];
+  if (s.lock.conversion) parts.push(`converted from ${s.lock.conversion.from}`);
+  if (s.lock.bundled) parts.push(`bundled from ${s.lock.bundled.files.length} files`);
+  if (s.effective.overlays.length) parts.push(`${s.effective.overlays.length} overlay(s) applied`);
+  return parts.length ? `; ${parts.join(", ")}` : "";
+}
+
+/** Lints the snapshot, or `effectiveText` (snapshot + overlays) when there are overlays. */
+async function lintStep(api: ApiPaths, names: AddNames, title: string, effectiveText: string | null, opts: AddOptions): Promise<RuleFindings[]> {
   const scratch = effectiveText === null ? null : await mkdtemp(path.join(tmpdir(), "api-add-lint-"));
   try {
     const file = scratch ? path.join(scratch, "openapi.yaml") : api.spec;
@@ -205,22 +218,22 @@ async function lintStep(api: ApiPaths, names: AddNames, title: string, effective
   }
 }
 
-async function lintAndAccept(api: ApiPaths, names: AddNames, title: string, file: string, opts: AddOptions): Promise<RuleCount[]> {
-  const first = await lintByRule(file, api.redocly, api.root);
+async function lintAndAccept(api: ApiPaths, names: AddNames, title: string, file: string, opts: AddOptions): Promise<RuleFindings[]> {
+  const first = await lintFile(file, api.redocly, api.root);
   const failing = first.rules.filter((r) => r.severity === "error");
   if (!first.errors) return [];
   if (!opts.acceptLint) {
     const overlays = (opts.overlays ?? []).map((o) => ` --overlay ${o}`).join("");
     const command = `pnpm api:add ${names.name} --from ${opts.from}${opts.packageName ? ` --package ${opts.packageName}` : ""}${opts.env ? ` --env ${opts.env}` : ""}${overlays} --accept-lint`;
     throw new AddFailedError(
-      `Redocly lint (recommended) found ${first.errors} error${first.errors === 1 ? "" : "s"} in the ${names.name} bundle, by rule:\n${formatRules(failing)}\n  (and ${first.warnings} warnings)`,
-      `fix them at the source or in an overlay, or accept them for now: \`${command}\` writes spec/${names.name}/redocly.yaml turning exactly these ${failing.length} rule${failing.length === 1 ? "" : "s"} down to warn, each with its count and a \`reason: TODO\` to replace.`,
+      `Redocly lint (recommended) found ${first.errors} error${first.errors === 1 ? "" : "s"} in the ${names.name} bundle, by rule:\n${formatLintReport(first, { severity: "error" })}\n  (and ${first.warnings} warnings)`,
+      `fix them at the source or with an overlay (--overlay), or accept them for now: \`${command}\` writes spec/${names.name}/redocly.yaml turning exactly these ${failing.length} rule${failing.length === 1 ? "" : "s"} off, each with its count and a \`reason: TODO\` to replace.`,
     );
   }
-  await writeFile(api.redocly, renderRedoclyConfig({ name: names.name, title, turnedDown: failing }));
-  const second = await lintByRule(file, api.redocly, api.root);
+  await writeFile(api.redocly, renderLintConfig(failing, lintTitle(names.name, title)));
+  const second = await lintFile(file, api.redocly, api.root);
   if (second.errors) {
-    throw new AddFailedError(`Redocly still reports ${second.errors} errors with the failing rules turned down:\n${formatRules(second.rules.filter((r) => r.severity === "error"))}`, "the document may be structurally invalid; check it with `pnpm exec redocly lint`.");
+    throw new AddFailedError(`Redocly still reports ${second.errors} errors with the failing rules turned off:\n${formatLintReport(second, { severity: "error" })}`, "the document may be structurally invalid; check it with `pnpm exec redocly lint`.");
   }
   return failing;
 }

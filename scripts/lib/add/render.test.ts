@@ -1,10 +1,9 @@
-// The pure renderers behind api:add: the package template, the README table, the lockfile
-// importer and the lint profile. Same input, same bytes.
+// The pure renderers behind api:add: the package template, the README table and the lockfile
+// importer. Same input, same bytes.
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { formatRules, renderRedoclyConfig } from "./lint-report.ts";
 import { withImporter, workspaceLinks } from "./lockfile.ts";
 import { operationsTable, readmeTableDrift, withOperationsTable } from "./readme.ts";
 import { renderTemplate } from "./template.ts";
@@ -104,23 +103,5 @@ describe("lockfile importer", () => {
 
   it("refuses a registry dependency (it would need the network)", () => {
     expect(() => workspaceLinks({ dependencies: { "left-pad": "1.3.0" } }, workspace, "packages/acme")).toThrow(/not a workspace package/);
-  });
-});
-
-describe("lint profile", () => {
-  const rules = [
-    { rule: "nullable-type-sibling", severity: "error" as const, count: 98 },
-    { rule: "operation-summary", severity: "error" as const, count: 1 },
-  ];
-
-  it("turns exactly the failing rules down, each under a reason to fill in", () => {
-    const yaml = renderRedoclyConfig({ name: "acme", title: "Acme", turnedDown: rules });
-    expect(yaml).toContain("  # reason: TODO (api:add --accept-lint: 98 errors in the vendor bundle); say why the SDK can live with it.\n  nullable-type-sibling: warn\n");
-    expect(yaml).toContain("1 error in the vendor bundle");
-    expect(renderRedoclyConfig({ name: "acme", title: "Acme" })).not.toContain("rules:");
-  });
-
-  it("lists rules with counts", () => {
-    expect(formatRules(rules)).toBe("    nullable-type-sibling     98 errors\n    operation-summary          1 error");
   });
 });

@@ -8,13 +8,13 @@ export function renderApiJson(names: AddNames, sourceUrl: string): string {
   return JSON.stringify(config, null, 2) + "\n";
 }
 
-export function renderNotes(opts: { names: AddNames; title: string; lock: SpecLock; turnedDown: string[] }): string {
+export function renderNotes(opts: { names: AddNames; title: string; lock: SpecLock; sourceUrl: string; turnedDown: string[] }): string {
   const { names, lock } = opts;
   return [
     `# ${opts.title}: sources, choices and discrepancies`,
     "",
     `- **Source:** ${lock.source} (added with \`pnpm api:add\` on ${lock.fetchedAt.slice(0, 10)}; OpenAPI ${lock.openapi}, ${lock.operations} operations).` +
-      (lock.source.startsWith("local file") ? ` No URL is recorded yet: set \`sourceUrl\` in api.json (or \`${names.env}\`) so \`pnpm spec:pull --api ${names.name}\` can refresh it.` : ""),
+      (!opts.sourceUrl ? ` No URL is recorded yet: set \`sourceUrl\` in api.json (or \`${names.env}\`) so \`pnpm spec:pull --api ${names.name}\` can refresh it.` : ""),
     `- **Lint:** Redocly \`recommended\`; ${opts.turnedDown.length ? `turned down in redocly.yaml: ${opts.turnedDown.map((r) => `\`${r}\``).join(", ")} (replace each \`reason: TODO\` with the real reason).` : "no rule turned down."}`,
     "",
     "## Known gaps",
