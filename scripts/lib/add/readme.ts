@@ -1,5 +1,10 @@
 // The operation table of a package README, rendered from the spec between two markers so a
-// generate-like check can render it again and compare (`readmeTableDrift`).
+// generate-like check can render it again and compare: `pnpm generate` rewrites it, `pnpm generate:check`
+// reports it stale (`syncReadmeTable`).
+import { existsSync } from "node:fs";
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { writeFileAtomic } from "../atomic.ts";
 import type { OpenApiDoc } from "../spec-doc.ts";
 import { operations } from "../spec-doc.ts";
 
@@ -35,4 +40,22 @@ export function withOperationsTable(readme: string, doc: OpenApiDoc): string {
 /** True when the README's table is not what the spec renders now (stale or hand-edited). */
 export function readmeTableDrift(readme: string, doc: OpenApiDoc): boolean {
   return withOperationsTable(readme, doc) !== readme;
+}
+
+export type ReadmeTableStatus = "no-table" | "current" | "stale" | "updated";
+
+/**
+ * The README table of a package against `doc`: "no-table" when its README has no markers (a
+ * hand-written README), else whether it is current; with `write`, a stale table is re-rendered.
+ */
+export async function syncReadmeTable(packageDir: string, doc: OpenApiDoc, { write = false } = {}): Promise<ReadmeTableStatus> {
+  const file = path.join(packageDir, "README.md");
+  if (!existsSync(file)) return "no-table";
+  const readme = await readFile(file, "utf8");
+  if (!readme.includes(TABLE_BEGIN) || !readme.includes(TABLE_END)) return "no-table";
+  const fresh = withOperationsTable(readme, doc);
+  if (fresh === readme) return "current";
+  if (!write) return "stale";
+  await writeFileAtomic(file, fresh);
+  return "updated";
 }

@@ -5,7 +5,8 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { withImporter, workspaceLinks } from "./lockfile.ts";
-import { operationsTable, readmeTableDrift, withOperationsTable } from "./readme.ts";
+import { readFileSync } from "node:fs";
+import { operationsTable, readmeTableDrift, syncReadmeTable, withOperationsTable } from "./readme.ts";
 import { renderTemplate } from "./template.ts";
 
 const vars = {
@@ -82,6 +83,21 @@ describe("README operation table", () => {
     expect(fresh.endsWith("<!-- operations:end -->\ntail\n")).toBe(true);
     expect(readmeTableDrift(readme, doc as never)).toBe(true);
     expect(readmeTableDrift(fresh, doc as never)).toBe(false);
+  });
+});
+
+describe("syncReadmeTable (what generate and generate:check call)", () => {
+  it("leaves a hand-written README alone, reports a stale table, and rewrites it on request", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "readme-"));
+    const file = path.join(dir, "README.md");
+    writeFileSync(file, "# hand-written\n");
+    expect(await syncReadmeTable(dir, doc as never, { write: true })).toBe("no-table");
+    writeFileSync(file, "# x\n<!-- operations:begin -->\nold\n<!-- operations:end -->\n");
+    expect(await syncReadmeTable(dir, doc as never)).toBe("stale");
+    expect(await syncReadmeTable(dir, doc as never, { write: true })).toBe("updated");
+    expect(readFileSync(file, "utf8")).toContain("| `listRockets` |");
+    expect(await syncReadmeTable(dir, doc as never)).toBe("current");
+    rmSync(dir, { recursive: true, force: true });
   });
 });
 
