@@ -71,7 +71,7 @@ try {
         `${fmt(add.peakMiB)} MiB`.padStart(10),
         `${fmt(regen.seconds)} s`.padStart(8),
         `${fmt(regen.peakMiB)} MiB`.padStart(10),
-        `  fetch ${fmt(s.fetched ?? Number.NaN)} · lint ${fmt(s.lint ?? Number.NaN)} · install ${fmt(s.pnpm ?? Number.NaN)} · generate ${fmt(s.generate ?? Number.NaN)} · build ${fmt(s.build ?? Number.NaN)} · contract ${c.args.includes("--skip-contract") ? "not run" : fmt(s.contract ?? Number.NaN)}`,
+        `  fetch ${fmt(s.fetched ?? Number.NaN)} · lint ${fmt(s.lint ?? Number.NaN)} · install ${fmt(s.pnpm ?? Number.NaN)} · generate ${fmt(s.generate ?? Number.NaN)} · deps ${fmt(s.dependencies ?? Number.NaN)} · build ${fmt(s.build ?? Number.NaN)} ∥ contract ${c.args.includes("--skip-contract") ? "not run" : fmt(s.contract ?? Number.NaN)}`,
         c.target ? `  target add < ${c.target.add} s ${add.seconds < c.target.add ? "✔" : "✘"}, regen < ${c.target.regen} s ${regen.seconds < c.target.regen ? "✔" : "✘"}` : "",
       ].join(" "),
     );
@@ -85,5 +85,5 @@ try {
 }
 console.log(`${"API".padEnd(8)} ${"api:add".padStart(9)} ${"peak".padStart(10)} ${"regen".padStart(8)} ${"peak".padStart(10)}   api:add steps (s)`);
 for (const r of rows) console.log(r);
-console.log("\napi:add: cold (fresh installed copy, runtime + testkit built, the new package uncached), contract suite included; regen: second run.");
+console.log("\napi:add: cold (fresh installed copy, runtime + testkit built, the new package uncached), contract suite included (it runs beside the build: ∥); regen: second run.");
 process.exitCode = failed ? 1 : 0;

@@ -168,10 +168,17 @@ export async function addApi(opts: AddOptions): Promise<AddResult> {
     await step("install", () => install(root, names, lockfile, files.get("package.json")!), () => "pnpm install --offline --frozen-lockfile: linked the new workspace package");
     const resolved = resolveApi(names.name, root);
     await step("generate", () => generate(resolved), (g) => `generate ${rel(resolved.generatedDir)}: ${[...g.files.keys()].join(", ")}`);
-    await step("build", () => build(root, names), () => `build ${names.packageName} (turbo, with its workspace dependencies)`);
-    let contract: AddResult["contract"] = null;
+    // the contract suite reads the spec and the testkit, not the package's dist: once the workspace
+    // dependencies are built it runs beside the package's own build (Prism's start-up overlaps tsup)
+    await step("deps", () => build(root, `${names.packageName}^...`), () => "dependencies built (turbo, cached when unchanged)");
     if (opts.skipContract) log(`⚠ contract suite NOT run (--skip-contract): run \`pnpm exec vitest run --project ${names.name}\` once Prism can load the document`);
-    else contract = await step("contract", () => contractSuite(root, names, api.packageDir), (c) => `contract suite against Prism: ${c.passed} passed, 0 failed`);
+    const [built, tested] = await Promise.allSettled([
+      step("build", () => build(root, names.packageName), () => `build ${names.packageName} (turbo)`),
+      opts.skipContract ? Promise.resolve(null) : step("contract", () => contractSuite(root, names, api.packageDir), (c) => `contract suite against Prism: ${c.passed} passed, 0 failed`),
+    ]);
+    if (built.status === "rejected") throw built.reason;
+    if (tested.status === "rejected") throw tested.reason;
+    const contract: AddResult["contract"] = tested.value;
 
     return {
       names,
@@ -253,10 +260,11 @@ async function install(root: string, names: AddNames, lockfile: string, manifest
   }
 }
 
-async function build(root: string, names: AddNames): Promise<void> {
-  const r = await exec(bin("turbo"), ["run", "build", `--filter=${names.packageName}`, "--output-logs=errors-only"], { cwd: root, env: ENV });
+/** `turbo run build --filter=<filter>` (a package name, or `<name>^...` for its dependencies only). */
+async function build(root: string, filter: string): Promise<void> {
+  const r = await exec(bin("turbo"), ["run", "build", `--filter=${filter}`, "--output-logs=errors-only"], { cwd: root, env: ENV });
   if (r.code !== 0) {
-    throw new AddFailedError(`turbo build of ${names.packageName} failed:\n${tail(r.stdout + r.stderr, 40)}`, "fix the cause above (a type error in generated code usually means the spec needs an overlay) and run api:add again.");
+    throw new AddFailedError(`turbo build of ${filter} failed:\n${tail(r.stdout + r.stderr, 40)}`, "fix the cause above (a type error in generated code usually means the spec needs an overlay) and run api:add again.");
   }
 }
 
