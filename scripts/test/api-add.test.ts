@@ -50,7 +50,7 @@ describe("api:add refuses or rolls back, and git status stays clean", () => {
     expect(repo.status()).toEqual([]);
   });
 
-  it("a failure after install and build (the contract suite): pnpm-lock.yaml is restored too", async () => {
+  it("a failure after install (the contract suite, beside the build): pnpm-lock.yaml is restored too", async () => {
     const r = await add("contract-fails", "--from", `${FIXTURES}/contract-fails.yaml`);
     expect(r.code, r.output).toBe(1);
     expect(r.output).toContain("✔ pnpm install --offline --frozen-lockfile");
