@@ -4,6 +4,8 @@ import { rel } from "./lib/apis.ts";
 import { parseFlags, run } from "./lib/cli.ts";
 import { failIfAny, forEachApi, formatRows, selectApis } from "./lib/each-api.ts";
 import { GenerateError } from "./lib/errors.ts";
+import { syncReadmeTable } from "./lib/add/readme.ts";
+import { loadEffectiveSpec } from "./lib/effective.ts";
 import { checkGenerated } from "./lib/generate.ts";
 
 run(async () => {
@@ -14,6 +16,8 @@ run(async () => {
     names,
     async (api) => {
       const changed = await checkGenerated(api);
+      // the operation table api:add renders into the package README is generated output too
+      if ((await syncReadmeTable(api.packageDir, loadEffectiveSpec(api).doc)) === "stale") changed.push("../../README.md (operations table)");
       if (!changed.length) {
         console.log(`✔ ${rel(api, api.generatedDir)} matches ${rel(api, api.spec)}`);
         return "current";

@@ -3,6 +3,7 @@
 import { rel } from "./lib/apis.ts";
 import { parseFlags, run } from "./lib/cli.ts";
 import { failIfAny, forEachApi, formatRows, selectApis } from "./lib/each-api.ts";
+import { syncReadmeTable } from "./lib/add/readme.ts";
 import { generate } from "./lib/generate.ts";
 
 run(async () => {
@@ -11,7 +12,9 @@ run(async () => {
   const rows = await forEachApi(
     names,
     async (api) => {
-      const { changed } = await generate(api);
+      const { changed, doc } = await generate(api);
+      // a README rendered by api:add carries the operation table; keep it in step with the spec
+      if ((await syncReadmeTable(api.packageDir, doc, { write: true })) === "updated") changed.push("../../README.md (operations table)");
       const line = changed.length ? `wrote ${changed.join(", ")}` : "up to date";
       console.log(`✔ ${rel(api, api.generatedDir)}: ${line}`);
       return line;

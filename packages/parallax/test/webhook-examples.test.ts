@@ -1,11 +1,11 @@
 // Every webhook topic in the spec: its documented example, signed as the docs describe, verifies
 // and comes back typed with the topic it was declared under.
 import { createHmac } from "node:crypto";
+import { contractApiFor, deref, loadSpec } from "@apiforge/testkit";
 import { describe, expect, it } from "vitest";
 import { verifyWebhook } from "../src/index.js";
-import { deref, loadSpec } from "./contract/support/samples.js";
 
-const doc = loadSpec();
+const doc = loadSpec(contractApiFor(import.meta.url).specFile);
 const topics = Object.entries<Record<string, any>>(doc.webhooks ?? {}).map(([topic, item]) => {
   const content = deref(doc, item.post.requestBody).content["application/json"];
   const example = content.example ?? Object.values<{ value: unknown }>(content.examples ?? {})[0]?.value;

@@ -1,10 +1,10 @@
 // paginate(), bulk and typed calls against the Prism mock: the helpers speak the spec's wire format.
+import { loadSpec, operationCases } from "@apiforge/testkit";
 import { describe, expect, expectTypeOf, inject, it } from "vitest";
 import { type components, createParallaxClient, meta, type PaginatedPath } from "../../src/index.js";
-import { loadSpec, operationCases } from "./support/samples.js";
 
 const client = createParallaxClient({ apiKey: "pat_contract_test", baseUrl: inject("prismUrl"), rateLimit: false, retry: false });
-const cases = operationCases(loadSpec());
+const cases = operationCases(loadSpec(inject("contractSpec")));
 const ids = { project_id: "p1", project_offering_id: "o1", id: "r1" };
 
 describe("paginate() on every paginated operation", () => {
