@@ -49,6 +49,14 @@ export class AdaptiveBudget {
     return this.learned !== undefined && this.resetGap === undefined;
   }
 
+  /**
+   * A probe sent when the guessed window reopened was accepted: a new server window had begun, so
+   * the window is no longer than the guess (plus margin); stop treating it as a guess.
+   */
+  confirmWindow(): void {
+    if (this.learned && this.resetGap === undefined) this.resetGap = this.learned.windowMs;
+  }
+
   /** @param marginMs added after an announced reset, for clock skew and rounding. */
   constructor(private readonly marginMs: number) {}
 

@@ -151,11 +151,31 @@ export interface TransportErrorInit extends Partial<CallInfo> {
 class CallError extends SdkError {
   readonly method: string | undefined;
   readonly path: string | undefined;
+  /** Host (and port) the call went to, once the transport gave up. */
+  host: string | undefined;
+  /** Attempts made before giving up, once the transport gave up. */
+  attempts: number | undefined;
   constructor(message: string, init: TransportErrorInit = {}) {
     super(message, { cause: init.cause });
     this.method = init.method;
     this.path = init.path;
   }
+}
+
+/**
+ * Completes a transport failure's message when the call gives up: the host it was sent to and the
+ * attempts made, as one more sentence (once, even if the same error object is thrown again).
+ */
+export function withCallContext<E extends SdkError>(err: E, url: string, attempts: number): E {
+  if (!(err instanceof CallError) || err.attempts !== undefined) return err;
+  let host: string | undefined;
+  try {
+    host = new URL(url).host || undefined;
+  } catch {}
+  err.host = host;
+  err.attempts = attempts;
+  err.message = `${sentence(err.message)} ${host ? `Sent to ${host}; gave` : "Gave"} up after ${attempts} attempt${attempts === 1 ? "" : "s"}.`;
+  return err;
 }
 
 /** The connection failed (refused, reset, DNS) before a complete response arrived. */

@@ -106,6 +106,30 @@ describe("RateLimiter: adaptive", () => {
     expect(granted.slice(6)).toEqual([510, 510]);
   });
 
+  it("an accepted probe confirms the guessed window: no more probes", async () => {
+    const { clock, limiter, granted, take } = setup({ adaptive: true });
+    await take();
+    limiter.release();
+    limiter.observe(200, undefined);
+    await take();
+    limiter.release();
+    limiter.observe(429, undefined, 100); // reset at 100, guess: window 100, limit 1
+    await limiter.pause(100);
+    for (let i = 0; i < 4; i++) void take().then(() => limiter.release());
+    await clock.advance(110);
+    expect(granted.slice(2)).toEqual([110]);
+    limiter.observe(200, undefined);
+    await clock.advance(110);
+    // the probe at 220 was the guess's first test: one send, its answer awaited
+    expect(granted.slice(3)).toEqual([220]);
+    expect(limiter.queueLength).toBe(2);
+    limiter.observe(200, undefined);
+    await clock.advance(110);
+    await clock.advance(110);
+    // confirmed: the window now paces alone, with no probe pause between windows
+    expect(granted.slice(4)).toEqual([330, 440]);
+  });
+
   it("a documented window is never replaced by a learned one", () => {
     const { limiter } = setup({ adaptive: true, limit: 50, windowMs: 1000 });
     limiter.observe(200, undefined);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { FakeClock, flush } from "../test/support/fake-clock.js";
-import { hashKey, RateLimiter, type RateLimiterOptions } from "./limiter.js";
+import { fnv1a64, hashKey, RateLimiter, type RateLimiterOptions } from "./limiter.js";
 import { MemoryStore } from "./stores/memory.js";
 import type { RateLimitStore } from "./stores/store.js";
 
@@ -155,5 +155,15 @@ describe("RateLimiter", () => {
 
   it("rejects nonsense limits", () => {
     expect(() => new RateLimiter({ limit: 0, windowMs: 1000 })).toThrow(RangeError);
+  });
+});
+
+describe("hashKey", () => {
+  it("is sha256 hex where node:crypto is at hand, and a 64-bit FNV-1a fingerprint elsewhere", () => {
+    expect(hashKey("abc")).toBe("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+    // reference vectors of FNV-1a 64
+    expect(fnv1a64("")).toBe("fnv1a64:cbf29ce484222325");
+    expect(fnv1a64("a")).toBe("fnv1a64:af63dc4c8601ec8c");
+    expect(fnv1a64("sk_live_secret")).not.toContain("secret");
   });
 });

@@ -5,7 +5,6 @@
 // a 429 pauses everyone and re-aligns the window (see RateLimitStore.pause).
 // Without a documented window the limiter can cap concurrency only, or adapt (see adaptive.ts):
 // pace on the budget headers and keep to the window it infers from 429s.
-import { createHash } from "node:crypto";
 import { AdaptiveBudget, type RateLimitBudget } from "./adaptive.js";
 import type { RateLimitMeta } from "./api-meta.js";
 import type { PacingOptions } from "./options.js";
@@ -33,9 +32,25 @@ interface Waiter {
   onAbort: (() => void) | undefined;
 }
 
-/** The sha256 (hex) of a budget key: stores never see the raw key. */
+type NodeCrypto = { createHash(alg: string): { update(s: string): { digest(enc: "hex"): string } } };
+// Node, Deno and Bun hand out node:crypto synchronously; a static import would break browser bundles.
+const nodeCrypto = (globalThis as { process?: { getBuiltinModule?(id: string): unknown } }).process?.getBuiltinModule?.("node:crypto") as NodeCrypto | undefined;
+
+/**
+ * A digest of a budget key, so stores never see the raw key: sha256 (hex) where `node:crypto` is
+ * available synchronously (Node ≥ 20.16, Deno, Bun), else a 64-bit FNV-1a fingerprint (browsers and
+ * edge runtimes, where only the in-memory store exists; it identifies the budget without revealing
+ * a key of any realistic length).
+ */
 export function hashKey(key: string): string {
-  return createHash("sha256").update(key).digest("hex");
+  return nodeCrypto ? nodeCrypto.createHash("sha256").update(key).digest("hex") : fnv1a64(key);
+}
+
+/** 64-bit FNV-1a of the key's UTF-8 bytes, hex, prefixed with its name. */
+export function fnv1a64(key: string): string {
+  let h = 0xcbf29ce484222325n;
+  for (const byte of new TextEncoder().encode(key)) h = ((h ^ BigInt(byte)) * 0x100000001b3n) & 0xffffffffffffffffn;
+  return `fnv1a64:${h.toString(16).padStart(16, "0")}`;
 }
 
 /**
@@ -135,6 +150,7 @@ export class RateLimiter {
     if (headers && this.adaptive) rateLimit = parseRateLimitHeaders(headers, now, this.headerNames);
     else if (headers) this.lastHeaders = { headers, at: now };
     const learned = this.learner.observe({ status, rateLimit, retryAfterMs }, now);
+    if (this.probing && status !== undefined && status !== 429) this.learner.confirmWindow();
     this.probing = false;
     // a documented window is the vendor's word; a learned one only replaces an earlier guess
     if (learned && this.adaptive && !this.documented) this._rule = { limit: learned.limit, windowMs: learned.windowMs + this.marginMs };

@@ -3,7 +3,7 @@
 // send → decide. The hot path (a 2xx with no hooks) builds no Request, URL or event.
 import type { Middleware } from "openapi-fetch";
 import type { AuthContext } from "./auth/types.js";
-import { AbortError, type CallInfo, type SdkError } from "./errors.js";
+import { AbortError, type CallInfo, type SdkError, withCallContext } from "./errors.js";
 import { RateLimiter } from "./limiter.js";
 import { createTransportMiddleware, operationOf } from "./middleware.js";
 import {
@@ -208,7 +208,7 @@ async function call(cfg: Config, input: RequestInfo | URL, init: RequestInit | u
 
     if (!decision.retry) {
       whole?.detach();
-      if (failure) throw failure;
+      if (failure) throw withCallContext(failure, url, attempt);
       if (res!.ok) {
         disarmWhenRead(res!, link, whole);
         return res!;

@@ -32,10 +32,11 @@ async function setup(serverOpts: Partial<OAuthServerOptions> = {}, authOpts: Par
 
 describe("OAuth2 client credentials", () => {
   it("cold start: 100 concurrent calls make exactly one token request", async () => {
-    const { get, server } = await setup({ tokenDelayMs: 30 });
+    const { auth, get, server } = await setup({ tokenDelayMs: 30 });
     const statuses = await Promise.all(Array.from({ length: 100 }, () => get().then((r) => r.status)));
     expect(statuses.every((s) => s === 200)).toBe(true);
     expect(server.tokenRequests).toHaveLength(1);
+    expect(auth.tokenRequests).toBe(1);
     expect(server.tokenRequests[0]).toMatchObject({ grant: "client_credentials", clientAuth: "basic" });
     expect(new Set(server.apiRequests.map((r) => r.auth)).size).toBe(1);
   });

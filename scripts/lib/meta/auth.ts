@@ -7,7 +7,7 @@ import { compact, expectObject, invalid, onlyKeys, optBoolean, optEnum, optStrin
 import { deref, type Obj } from "./schema.ts";
 
 const AT = "x-apiforge-auth at the root";
-const EXTRA_FIELDS = ["type", "env", "passwordEnv", "token", "tokenUrl", "refreshUrl", "scopes", "skip"] as const;
+const EXTRA_FIELDS = ["type", "env", "passwordEnv", "token", "tokenUrl", "refreshUrl", "scopes", "clientAuth", "skip"] as const;
 
 /** Scheme names in the order the spec requires them: root `security`, operations', then the rest declared. */
 function schemeOrder(doc: OpenApiDoc, declared: string[]): string[] {
@@ -45,7 +45,15 @@ function schemeMeta(name: string, scheme: Obj, extra: Obj, prefix: string): Auth
     if (!flow && !type) return undefined;
     if (!tokenUrl) throw invalid(at, "oauth2-client-credentials needs a tokenUrl (the scheme declares none)");
     const scopes = optStrings(extra, "scopes", at) ?? Object.keys(flow?.scopes ?? {});
-    return compact({ type: "oauth2-client-credentials" as const, tokenUrl, refreshUrl: optString(extra, "refreshUrl", at) ?? flow?.refreshUrl, scopes: scopes.length ? scopes : undefined, env: env ?? prefix });
+    const clientAuth = optEnum(extra, "clientAuth", ["basic", "body"] as const, at);
+    return compact({
+      type: "oauth2-client-credentials" as const,
+      tokenUrl,
+      refreshUrl: optString(extra, "refreshUrl", at) ?? flow?.refreshUrl,
+      scopes: scopes.length ? scopes : undefined,
+      env: env ?? prefix,
+      clientAuth,
+    });
   }
   if (type === "apiKey" || (!type && scheme.type === "apiKey")) {
     const where = scheme.in;

@@ -50,8 +50,7 @@ export class OAuth2ClientCredentials implements Auth {
   #token: Token | undefined;
   #inflight: Promise<Token> | undefined;
   #old: string[] = [];
-  /** Token requests sent so far (for tests and metrics). */
-  tokenRequests = 0;
+  #requests = 0;
 
   constructor(options: OAuth2ClientCredentialsOptions) {
     const { clientSecret, accessToken, ...rest } = options;
@@ -62,6 +61,11 @@ export class OAuth2ClientCredentials implements Auth {
     this.#secret = clientSecret;
     this.#clock = options.clock ?? Date.now;
     if (accessToken) this.#token = { accessToken, renewAt: Number.POSITIVE_INFINITY };
+  }
+
+  /** Token requests sent so far (for metrics). */
+  get tokenRequests(): number {
+    return this.#requests;
   }
 
   async authorize(request: Request, ctx: AuthContext): Promise<Request> {
@@ -161,7 +165,7 @@ export class OAuth2ClientCredentials implements Auth {
     const redactor = createRedactor(redactionSet(), this.secrets());
     const fail = (status: number, reason: string, fix: string, extra: Partial<ConstructorParameters<typeof OAuth2TokenError>[0]> = {}) =>
       new OAuth2TokenError({ tokenUrl: shown, status, reason: redactor.text(reason), fix, ...extra });
-    this.tokenRequests++;
+    this.#requests++;
     let res: Response;
     let text: string;
     try {

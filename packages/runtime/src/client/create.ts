@@ -14,6 +14,8 @@ import { unwrap } from "../result.js";
 import { createTransport } from "../transport.js";
 import { type BulkHelpers, createBulk } from "./bulk.js";
 import { type ApiClientOptions, type BaseClientOptions, ClientConfigError, defaultEnv, resolveBaseUrl } from "./options.js";
+import { idempotencyMiddleware } from "./idempotency.js";
+import { consoleLogger, logLevelFrom } from "./log.js";
 import { createPaginate, type Paginate } from "./paginate.js";
 
 /** The typed client of one API: `GET`/`POST`/… by path, plus the helpers its meta enables. */
@@ -68,7 +70,7 @@ export function createApiClient<Paths extends {}, M extends ApiMeta>(meta: M, op
   // an API without auth schemes needs no credentials; otherwise a clear MissingCredentialsError now, not a 401 later
   const auth: Auth | undefined = o.auth ?? (meta.auth.length ? createAuth(meta.auth, o, env as Record<string, string | undefined>) : undefined);
   const rateLimit = pacingFor(meta, o.rateLimit, auth?.secrets()[0]);
-  const { logger } = o;
+  const logger = o.logger ?? consoleLogger(meta.api, logLevelFrom(o.logLevel, env[`${meta.envPrefix}_LOG`]));
   const transport = createTransport({
     rateLimit,
     errors: meta.errors,
@@ -81,6 +83,9 @@ export function createApiClient<Paths extends {}, M extends ApiMeta>(meta: M, op
     ...(logger && { logger }),
   });
   const client = createClient<Paths>({ baseUrl, fetch: transport.fetch });
+  const idempotency = idempotencyMiddleware(meta);
+  if (idempotency) client.use(idempotency);
+  // last, so it sees the final Request (operation names on events and errors)
   client.use(transport.middleware);
 
   const warn = logger?.warn;

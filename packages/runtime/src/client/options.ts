@@ -28,7 +28,10 @@ export interface BaseClientOptions {
   throwOnError?: boolean;
   /** The `fetch` to send requests with (tests, proxies). @default globalThis.fetch */
   fetch?: typeof fetch;
+  /** Where attempts, failures and pagination warnings go. @default a console logger at `logLevel`, else silent */
   logger?: ApiClientLogger;
+  /** The built-in console logger's level when no `logger` is given. @default `<ENV_PREFIX>_LOG`, else "silent" */
+  logLevel?: "debug" | "warn" | "silent";
   /** A ready credential strategy, used instead of the spec's auth schemes. */
   auth?: Auth;
   /** Environment to read `<ENV_PREFIX>_*` variables from. @default process.env where `process` exists, else none */

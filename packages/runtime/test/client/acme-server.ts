@@ -13,7 +13,7 @@ export interface Seen {
 export interface AcmeServer {
   url: string;
   seen: Seen[];
-  state: { projects: { id: string; name: string }[]; records: number; repos: number };
+  state: { projects: { id: string; name: string }[]; records: number; repos: number; flakyDone: boolean };
   close(): Promise<void>;
 }
 
@@ -26,7 +26,7 @@ function send(res: ServerResponse, status: number, body: unknown, headers: Recor
 
 export async function startAcmeServer(): Promise<AcmeServer> {
   const seen: Seen[] = [];
-  const state = { projects: rows(51, "p"), records: 2345, repos: 7 };
+  const state = { projects: rows(51, "p"), records: 2345, repos: 7, flakyDone: false };
   const server = createServer(async (req, res) => {
     let raw = "";
     for await (const chunk of req) raw += chunk;
@@ -61,6 +61,10 @@ export async function startAcmeServer(): Promise<AcmeServer> {
       const data = Array.from({ length: state.repos }, (_, i) => ({ id: i + 1, full_name: `acme/r${i + 1}` })).slice((page - 1) * size, page * size);
       const link = page < last ? `<${q.get("evil") ? "http://evil.example" : ""}/api/v2/repos?per_page=${size}&page=${page + 1}>; rel="next"` : "";
       return send(res, 200, data, link ? { link } : {});
+    }
+    if (route === "POST /projects" && (body as { name?: string })?.name === "flaky" && !state.flakyDone) {
+      state.flakyDone = true;
+      return send(res, 500, { message: "Try again" });
     }
     if (route === "POST /projects") {
       if (!(body as { name?: string })?.name) {

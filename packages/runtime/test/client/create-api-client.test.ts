@@ -1,5 +1,5 @@
 // createApiClient against a local server: everything vendor-specific comes from the fixture's meta.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { ClientConfigError, createApiClient, MissingCredentialsError, NotFoundError, PaginationError, PlanLimitError, ValidationError } from "../../src/index.js";
 import { type AcmeServer, startAcmeServer } from "./acme-server.js";
 import { meta, type paths } from "./fixture.js";
@@ -38,6 +38,40 @@ describe("construction", () => {
     expect(() => createApiClient<paths, typeof meta>(meta, { env: {} })).toThrow(MissingCredentialsError);
     expect(() => createApiClient<paths, typeof meta>(meta, { env: {} })).toThrow(/basic: pass \{ token \}, or set ACME_API_TOKEN/);
     expect(createApiClient<paths, typeof meta>(meta, { env: { ACME_API_TOKEN: "from-env" } }).baseUrl).toContain("demo");
+  });
+});
+
+describe("pacing from meta.rateLimit", () => {
+  const limiterFor = (rateLimit: object, option?: object | false) =>
+    createApiClient(
+      { ...meta, rateLimit } as never,
+      { token: "t", env: {}, ...(option !== undefined && { rateLimit: option }) } as never,
+    ).limiter;
+
+  it("a documented window paces to it, keyed by the credential", () => {
+    const limiter = limiterFor({ window: { limit: 7, windowMs: 1000 } });
+    expect(limiter?.rule?.limit).toBe(7);
+    expect(limiter?.adaptive).toBe(false);
+    expect(limiterFor({ window: { limit: 7, windowMs: 1000 } }, { limit: 3 })?.rule?.limit).toBe(3);
+  });
+
+  it("adaptive when the spec says so, and when it documents nothing at all", () => {
+    for (const rateLimit of [{ adaptive: true }, {}]) {
+      const limiter = limiterFor(rateLimit);
+      expect(limiter?.adaptive).toBe(true);
+      expect(limiter?.rule).toBeUndefined();
+    }
+  });
+
+  it("a concurrency cap without a window keeps the cap and learns the rest; rateLimit: false turns pacing off", () => {
+    const limiter = limiterFor({ maxConcurrent: 2 });
+    expect(limiter?.adaptive).toBe(true);
+    expect(limiter?.rule).toBeUndefined();
+    expect(limiterFor({ maxConcurrent: 2 }, false)).toBeUndefined();
+  });
+
+  it("a half-given window is refused", () => {
+    expect(() => limiterFor({ adaptive: true }, { limit: 5 })).toThrow(/rateLimit needs both `limit` and `windowMs`/);
   });
 });
 
@@ -85,9 +119,53 @@ describe("requests", () => {
     expect((thrown as Error).message).toContain("The account's plan limit was reached");
   });
 
+  it("sends one idempotency key per logical call where the spec declares the header, reused on the retry", async () => {
+    const before = server.seen.length;
+    const c = client({ retry: { maxRetries: 2, baseDelayMs: 1, maxDelayMs: 2 } });
+    const { data } = await c.POST("/projects", { body: { name: "flaky" } });
+    await c.POST("/projects", { body: { name: "second" } });
+    expect(data).toEqual({ id: "new", name: "flaky" });
+    const keys = server.seen.slice(before).map((s) => s.headers["idempotency-key"]);
+    expect(keys).toHaveLength(3);
+    expect(keys[0]).toMatch(/^[0-9a-f-]{36}$/);
+    expect(keys[1]).toBe(keys[0]);
+    expect(keys[2]).not.toBe(keys[0]);
+    await c.POST("/projects", { body: { name: "mine" }, headers: { "Idempotency-Key": "caller-key" } });
+    expect(last().headers["idempotency-key"]).toBe("caller-key");
+    // an operation without the header gets none
+    await c.GET("/projects/{id}", { params: { path: { id: "p1" } } });
+    expect(last().headers["idempotency-key"]).toBeUndefined();
+  });
+
   it("never shows the credential in an error", async () => {
     const thrown = await client({ throwOnError: true }).GET("/projects/{id}", { params: { path: { id: "missing" } } }).catch((e: unknown) => e);
     expect(JSON.stringify({ ...(thrown as object), message: (thrown as Error).message })).not.toContain(btoa("tok_123:tok_123"));
+  });
+});
+
+describe("logging", () => {
+  it("<PREFIX>_LOG=debug prints one line per attempt without credentials; warn only failures; silent by default", async () => {
+    const debug = vi.spyOn(console, "debug").mockImplementation(() => undefined);
+    const warn = vi.spyOn(console, "warn").mockImplementation(() => undefined);
+    try {
+      await client({ env: { ACME_LOG: "debug" } }).GET("/projects/{id}", { params: { path: { id: "p1" } } });
+      await client({ env: { ACME_LOG: "debug" } }).GET("/projects/{id}", { params: { path: { id: "missing" } } });
+      expect(debug.mock.calls.map((c) => c[0])).toEqual([
+        expect.stringMatching(/^\[acme\] GET \/projects\/p1 → 200 \(attempt 1\), queued \d+ ms$/),
+        expect.stringMatching(/^\[acme\] GET \/projects\/missing → 404 \(attempt 1\), queued \d+ ms$/),
+      ]);
+      expect(warn).toHaveBeenCalledTimes(1);
+      await client({ logLevel: "warn" }).GET("/projects/{id}", { params: { path: { id: "p1" } } });
+      await client().GET("/projects/{id}", { params: { path: { id: "missing" } } });
+      expect(debug).toHaveBeenCalledTimes(2);
+      expect(warn).toHaveBeenCalledTimes(1);
+      const printed = [...debug.mock.calls, ...warn.mock.calls].flat().join("\n");
+      expect(printed).not.toContain("tok_123");
+      expect(printed).not.toContain(btoa("tok_123:tok_123"));
+    } finally {
+      debug.mockRestore();
+      warn.mockRestore();
+    }
   });
 });
 

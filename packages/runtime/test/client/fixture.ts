@@ -36,7 +36,7 @@ export const meta = {
     },
     ListRepos: { method: "get", path: "/repos", pagination: { style: "link-header", itemsPath: "", pageSizeParam: "per_page", maxPageSize: 100 } },
     GetProject: { method: "get", path: "/projects/{id}" },
-    CreateProject: { method: "post", path: "/projects" },
+    CreateProject: { method: "post", path: "/projects", idempotencyHeader: "Idempotency-Key" },
     CreatePlans: { method: "post", path: "/projects/{id}/plans", bulk: { maxItems: 3 } },
   },
 } as const satisfies ApiMeta;
