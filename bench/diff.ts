@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { parse, stringify } from "yaml";
-import { diffSpecs } from "../scripts/lib/diff/index.ts";
+import { diffSpecs } from "../packages/spec-diff/src/index.ts";
 import { bin, exec, toolRoot } from "../scripts/lib/exec.ts";
 import { CORPUS, CORPUS_SPEC, OPTIC_ENV, mutated } from "../scripts/test/corpus/index.ts";
 

@@ -7,7 +7,7 @@ import type { ApiPaths } from "./apis.ts";
 import { rel } from "./apis.ts";
 import { writeFileAtomic, writeTemp } from "./atomic.ts";
 import { writeChangeset, type Bump } from "./changeset.ts";
-import { diffSpecs, type DiffReport } from "./diff/index.ts";
+import { diffSpecs, type DiffReport } from "../../packages/spec-diff/src/index.ts";
 import { CommandError } from "./errors.ts";
 import { bin, exec } from "./exec.ts";
 import { generate, readGenerated, writeGenerated } from "./generate.ts";
@@ -15,6 +15,7 @@ import { lintSpec } from "./lint.ts";
 import { verifyLock, } from "./lock.ts";
 import { fetchCandidate, replaceSnapshot } from "./pull.ts";
 import { parseSpec, } from "./spec-doc.ts";
+import { extractFacts } from "./spec-facts.ts";
 
 export interface SyncOptions {
   from?: string;
@@ -55,7 +56,7 @@ export async function syncSpec(api: ApiPaths, opts: SyncOptions = {}): Promise<S
     await rm(tmp, { force: true });
   }
   log("✔ lint: 0 errors");
-  const report = diffSpecs(parseSpec(current.text, rel(api, api.spec)), c.doc);
+  const report = diffSpecs(parseSpec(current.text, rel(api, api.spec)), c.doc, { extractFacts });
   log(`✔ diff: ${report.counts.ERR} ERR, ${report.counts.WARN} WARN, ${report.counts.INFO} INFO → ${report.bump}`);
 
   const backup = {

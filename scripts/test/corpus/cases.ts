@@ -1,7 +1,7 @@
 // The mutation corpus: each case takes a deep clone of the committed spec, changes one thing the
 // way a vendor might, and states the rule ids, level and bump spec:diff must report. `opticNote`
 // explains a case where Optic's verdict is known to differ and why ours is the right one.
-import type { Bump, Level } from "../../lib/diff/index.ts";
+import type { Bump, Level } from "../../../packages/spec-diff/src/index.ts";
 import { deref, findOp, findProp, jsonMedia, ops, params, rewriteRefs, typeOf, type Op } from "./find.ts";
 import { HEADER_CASES } from "./header-cases.ts";
 

@@ -1,20 +1,14 @@
-// The diff library: `diffSpecs` classifies every change between two OpenAPI 3.x documents,
-// `loadSpec` reads one side (file or git ref), `formatReport` renders the result. Vendor-neutral:
-// vendor facts reach it only through the extensions spec-facts.ts reads.
-import { extractFacts } from "../spec-facts.ts";
-import { DiffContext } from "./context.ts";
-import { compareOperations } from "./operations.ts";
-import { ptr } from "./resolve.ts";
-import { RULES, maxBump } from "./rules.ts";
-import { compareRuntimeLimits } from "./runtime-limits.ts";
-import { compareDocs } from "./schema.ts";
-import { compareRequirements } from "./security.ts";
-import type { Bump, Change, DiffOptions, DiffReport, Level } from "./types.ts";
+// `diffSpecs`: classifies every change between two OpenAPI 3.x documents. Vendor-neutral: vendor
+// facts reach it only through the injected `extractFacts`.
+import { DiffContext } from "./context.js";
+import { compareOperations } from "./operations.js";
+import { ptr } from "./resolve.js";
+import { RULES, maxBump } from "./rules.js";
+import { compareRuntimeLimits } from "./runtime-limits.js";
+import { compareDocs } from "./schema.js";
+import { compareRequirements } from "./security.js";
+import type { Bump, Change, DiffOptions, DiffReport, Level } from "./types.js";
 
-export { loadSpec, parseSource, DiffInputError } from "./load.ts";
-export { formatReport, type ReportFormat, type FormatOptions } from "./format.ts";
-export { RULES } from "./rules.ts";
-export type { Bump, Change, DiffOptions, DiffReport, Level } from "./types.ts";
 
 type Obj = Record<string, any>;
 const LEVELS: Level[] = ["ERR", "WARN", "INFO"];
@@ -41,7 +35,7 @@ export function diffSpecs(baseDoc: Obj, headDoc: Obj, opts: DiffOptions = {}): D
     compareRequirements(ctx, baseDoc.security, "#/security", headDoc.security, "#/security", "api-global");
   });
   compareOperations(ctx, baseDoc, headDoc);
-  if (opts.facts !== false) compareRuntimeLimits(ctx, opts.facts ?? extractFacts(baseDoc as never), opts.facts ? null : ctx.base);
+  if (opts.facts !== false && opts.extractFacts) compareRuntimeLimits(ctx, opts.facts ?? opts.extractFacts(baseDoc), opts.facts ? null : ctx.base, opts.extractFacts);
   const changes = ctx.changes.sort(order);
   const counts: Record<Level, number> = { ERR: 0, WARN: 0, INFO: 0 };
   let bump: Bump = "none";

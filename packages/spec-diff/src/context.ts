@@ -1,8 +1,8 @@
 // State shared by the comparators while one diff runs: both resolvers, the current operation, the
 // pairs of definitions already compared (the cycle guard) and the changes found so far.
-import { RefResolver } from "./resolve.ts";
-import { RULES } from "./rules.ts";
-import type { Change } from "./types.ts";
+import { RefResolver } from "./resolve.js";
+import { RULES } from "./rules.js";
+import type { Change } from "./types.js";
 
 type Obj = Record<string, any>;
 

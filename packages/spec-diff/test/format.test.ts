@@ -1,13 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { shop } from "./fixtures/index.ts";
-import { diffSpecs, formatReport, type DiffReport } from "./index.ts";
+import { shop } from "./fixtures/index.js";
+import { diffSpecs, formatReport, type DiffReport } from "../src/index.js";
+import { shopFacts } from "./support/facts.js";
 
 function report(): DiffReport {
   const h = shop();
   h.components.parameters.PageSize.schema.maximum = 200;
   h.components.schemas.ItemBase.properties.kind.enum.push("service|rental");
   h.paths["/v1/items"].get.summary = "List all items";
-  return diffSpecs(shop(), h);
+  return diffSpecs(shop(), h, { extractFacts: shopFacts });
 }
 
 describe("formatReport", () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { shop } from "./fixtures/index.ts";
-import { diffSpecs } from "./index.ts";
-import { RefResolver, ptr } from "./resolve.ts";
+import { shop } from "./fixtures/index.js";
+import { diffSpecs } from "../src/index.js";
+import { RefResolver, ptr } from "../src/resolve.js";
 
 describe("ptr", () => {
   it("escapes ~ and / per RFC 6901", () => {

@@ -1,9 +1,9 @@
 // Runtime-limit drift: the constants the SDK runs with (generated into meta.ts from the spec it was
 // built from) against the limits the head spec states. A constant the new spec no longer allows
 // fails at runtime however the types look, so it is an ERR of its own.
-import { extractFacts, type SpecFacts } from "../spec-facts.ts";
-import type { DiffContext } from "./context.ts";
-import { ptr, type RefResolver } from "./resolve.ts";
+import type { DiffContext } from "./context.js";
+import type { FactsExtractor, LimitFacts as SpecFacts } from "./facts.js";
+import { ptr, type RefResolver } from "./resolve.js";
 
 type Obj = Record<string, any>;
 
@@ -42,8 +42,8 @@ function maxItemsAt(r: RefResolver, op: SpecFacts["bulkOperations"][number]): st
  * Compares `sdk` (the constants in use) with the head spec's facts. `baseSide` locates pointers when
  * the constants came from the base spec; with a facts file the base pointer is null.
  */
-export function compareRuntimeLimits(ctx: DiffContext, sdk: SpecFacts, baseSide: RefResolver | null): void {
-  const head = extractFacts(ctx.head.doc as never);
+export function compareRuntimeLimits(ctx: DiffContext, sdk: SpecFacts, baseSide: RefResolver | null, extractFacts: FactsExtractor): void {
+  const head = extractFacts(ctx.head.doc);
   ctx.within(null, () => {
     const sdkPage = sdk.pagination?.maxPageSize;
     const headPage = head.pagination?.maxPageSize;

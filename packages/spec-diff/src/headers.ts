@@ -2,9 +2,9 @@
 // responses and `$ref`ed headers), the header parameters of webhooks, and the `style`/`explode` a
 // request parameter is written with. A webhook's headers are sent by the vendor and read by us, so
 // they are compared exactly like response headers, as its payload is compared like a response body.
-import type { DiffContext } from "./context.ts";
-import { ptr, type RefResolver } from "./resolve.ts";
-import { compareDocs, compareSchema } from "./schema.ts";
+import type { DiffContext } from "./context.js";
+import { ptr, type RefResolver } from "./resolve.js";
+import { compareDocs, compareSchema } from "./schema.js";
 
 type Obj = Record<string, any>;
 

@@ -1,7 +1,8 @@
-// Three views of one report: text for terminals, JSON for machines, markdown for a GitHub job summary.
-import type { Change, DiffReport, Level } from "./types.ts";
+// Four views of one report: text for terminals, JSON for machines, markdown for a GitHub job summary,
+// and `github`: workflow-command annotations (`::error title=…::…`) that GitHub shows on the run.
+import type { Change, DiffReport, Level } from "./types.js";
 
-export type ReportFormat = "text" | "json" | "markdown";
+export type ReportFormat = "text" | "json" | "markdown" | "github";
 
 export interface FormatOptions {
   /** Names of the two sides, shown in the headings. */
@@ -49,11 +50,24 @@ function markdown(r: DiffReport, o: FormatOptions): string {
   return lines.join("\n");
 }
 
+// workflow commands end at a newline and treat % specially: escape as the runner expects
+const escData = (s: string) => s.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+const escProp = (s: string) => escData(s).replace(/:/g, "%3A").replace(/,/g, "%2C");
+const COMMAND: Record<Level, string> = { ERR: "error", WARN: "warning", INFO: "notice" };
+
+/** One annotation per change (GitHub shows at most 10 per level per step; the summary has the rest), then the verdict. */
+function github(r: DiffReport): string {
+  const lines = r.changes.map((c) => `::${COMMAND[c.level]} title=${escProp(`${c.level} ${c.id}`)}::${escData(`${c.operation ? `${c.operation}: ` : ""}${c.message}`)}`);
+  lines.push(`${r.changes.length} change${r.changes.length === 1 ? "" : "s"} (${r.counts.ERR} ERR, ${r.counts.WARN} WARN, ${r.counts.INFO} INFO): ${verdict(r)}`);
+  return lines.join("\n");
+}
+
 /** Renders a report. JSON is `{ changes, counts, bump }` exactly, pretty-printed. */
 export function formatReport(report: DiffReport, format: ReportFormat, opts: FormatOptions = {}): string {
   if (format === "json") {
     const changes: Change[] = report.changes.map(({ id, level, operation, base, head, message }) => ({ id, level, operation, base, head, message }));
     return JSON.stringify({ changes, counts: report.counts, bump: report.bump }, null, 2);
   }
+  if (format === "github") return github(report);
   return format === "markdown" ? markdown(report, opts) : text(report, opts);
 }

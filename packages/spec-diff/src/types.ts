@@ -1,5 +1,5 @@
 // The shapes the diff engine hands out. `spec:sync` builds on these, so they change with care.
-import type { SpecFacts } from "../spec-facts.ts";
+import type { FactsExtractor, LimitFacts } from "./facts.js";
 
 export type Level = "ERR" | "WARN" | "INFO";
 export type Bump = "major" | "minor" | "patch" | "none";
@@ -27,9 +27,14 @@ export interface DiffReport {
 
 export interface DiffOptions {
   /**
-   * The constants the SDK currently runs with (page size, bulk chunk size, rate limit), compared with
-   * the head spec's limits. `undefined` computes them from the base spec (what the generated meta.ts
-   * holds); `false` skips the runtime-limit check.
+   * Reads the runtime constants a spec states (page size, bulk chunk size, rate limit). Without it
+   * the runtime-limit rules (`sdk-*`) are skipped: how constants are derived is the caller's business.
    */
-  facts?: SpecFacts | false;
+  extractFacts?: FactsExtractor;
+  /**
+   * The constants the SDK currently runs with, compared with what `extractFacts` reads from the head
+   * spec. `undefined` reads them from the base spec (what the generated meta.ts holds); `false`
+   * skips the runtime-limit check.
+   */
+  facts?: LimitFacts | false;
 }

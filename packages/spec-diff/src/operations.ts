@@ -1,10 +1,10 @@
 // Operation-level comparison: which operations exist, and for each pair its parameters, request
 // body, responses, headers and docs. Schemas go to schema.ts, headers to headers.ts, security to security.ts.
-import { show, type DiffContext } from "./context.ts";
-import { compareHeaders, compareSerialization, headerParams, responseHeaders } from "./headers.ts";
-import { ptr } from "./resolve.ts";
-import { compareDocs, compareSchema, type Place } from "./schema.ts";
-import { compareSecurity } from "./security.ts";
+import { show, type DiffContext } from "./context.js";
+import { compareHeaders, compareSerialization, headerParams, responseHeaders } from "./headers.js";
+import { ptr } from "./resolve.js";
+import { compareDocs, compareSchema, type Place } from "./schema.js";
+import { compareSecurity } from "./security.js";
 
 type Obj = Record<string, any>;
 const METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"] as const;

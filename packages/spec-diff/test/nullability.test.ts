@@ -1,8 +1,8 @@
 // 3.0 spells "may be null" as `nullable: true`; 3.1 as `type: [x, "null"]`, a null enum member or a
 // `{type: "null"}` branch. The same contract in either spelling must diff as no change.
 import { describe, expect, it } from "vitest";
-import { shop } from "./fixtures/index.ts";
-import { diffSpecs } from "./index.ts";
+import { shop } from "./fixtures/index.js";
+import { diffSpecs } from "../src/index.js";
 
 /** The shop fixture as a 3.0 document: every 3.1 null spelling rewritten to `nullable: true`. */
 function shop30(): Record<string, any> {

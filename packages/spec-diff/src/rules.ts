@@ -2,7 +2,7 @@
 // bump. Ids follow oasdiff's vocabulary (checker/localizations_src/en/messages.yaml) where it has
 // one. Levels are judged for a *typed SDK*: a change that makes callers' code stop compiling is ERR
 // even where oasdiff (which judges the wire) says WARN, e.g. a removed request parameter.
-import type { Bump, Level } from "./types.ts";
+import type { Bump, Level } from "./types.js";
 
 export interface Rule {
   level: Level;

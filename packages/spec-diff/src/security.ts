@@ -1,8 +1,8 @@
 // Security requirements are alternatives (OR) of scheme sets (AND). A caller who met a base
 // alternative is still served when some head alternative asks for no more than that one did.
-import type { DiffContext } from "./context.ts";
-import { ptr } from "./resolve.ts";
-import type { OpRef } from "./operations.ts";
+import type { DiffContext } from "./context.js";
+import { ptr } from "./resolve.js";
+import type { OpRef } from "./operations.js";
 
 type Alt = Map<string, Set<string>>;
 

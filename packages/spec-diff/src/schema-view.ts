@@ -1,7 +1,7 @@
 // A flattened, version-neutral view of one schema: `allOf` merged, 3.0 `nullable` and 3.1
 // `type: [x, "null"]` (or a `oneOf` with a `{type: "null"}` branch) reduced to one `nullable` flag,
 // exclusive bounds folded into the limits. The comparators only ever look at views.
-import { ptr, type RefResolver } from "./resolve.ts";
+import { ptr, type RefResolver } from "./resolve.js";
 
 type Obj = Record<string, any>;
 

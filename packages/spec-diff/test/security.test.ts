@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { shop } from "./fixtures/index.ts";
-import { diffSpecs } from "./index.ts";
+import { shop } from "./fixtures/index.js";
+import { diffSpecs } from "../src/index.js";
 
 type Req = Record<string, string[]>[] | undefined;
 

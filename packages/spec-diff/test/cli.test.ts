@@ -1,21 +1,22 @@
-// `pnpm spec:diff` as a child process: exit 0 (nothing at or above --fail-on), 1 (something is), 2 (bad input).
+// The built bin as a child process, as `npx @apiforge/spec-diff` runs it: exit 0 (nothing at or
+// above --fail-on), 1 (something is), 2 (bad input).
 import { execFile } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
 import { stringify } from "yaml";
-import { shop } from "./fixtures/index.ts";
+import { shop } from "./fixtures/index.js";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
-const tsx = path.join(root, "node_modules/.bin/tsx");
-const fixture = "scripts/lib/diff/fixtures/shop-31.yaml";
+const binJs = path.join(root, "packages/spec-diff/dist/bin.js");
+const fixture = "packages/spec-diff/test/fixtures/shop-31.yaml";
 const dir = mkdtempSync(path.join(tmpdir(), "spec-diff-"));
 
 function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    execFile(tsx, ["scripts/spec-diff.ts", ...args], { cwd: root, env: { ...process.env, NO_COLOR: "1" } }, (err, stdout, stderr) =>
+    execFile(process.execPath, [binJs, ...args], { cwd: root, env: { ...process.env, NO_COLOR: "1" } }, (err, stdout, stderr) =>
       resolve({ code: err ? (typeof err.code === "number" ? err.code : 1) : 0, stdout, stderr }),
     );
   });
@@ -43,7 +44,7 @@ beforeAll(() => {
   warnOnly = write("warn.yaml", w);
 });
 
-describe("spec:diff exit codes", () => {
+describe("spec-diff bin exit codes", () => {
   it("0 for identical specs", async () => {
     const r = await cli("--base", fixture, "--head", fixture);
     expect(r.code).toBe(0);
@@ -53,7 +54,7 @@ describe("spec:diff exit codes", () => {
   it("1 for an ERR, with the json report on stdout", async () => {
     const r = await cli("--base", fixture, "--head", breaking, "--format", "json");
     expect(r.code).toBe(1);
-    expect(JSON.parse(r.stdout)).toMatchObject({ bump: "major", counts: { ERR: 2 } });
+    expect(JSON.parse(r.stdout)).toMatchObject({ bump: "major", counts: { ERR: 1 } });
   });
 
   it.each([
@@ -71,21 +72,34 @@ describe("spec:diff exit codes", () => {
     expect(JSON.parse(r.stdout).changes[0].id).toBe("request-parameter-max-decreased");
   });
 
-  it("compares the SDK constants from --facts with the head spec", async () => {
+  it("refuses --facts: the published bin has no facts extractor", async () => {
     const facts = write("facts.json", JSON.stringify({ rateLimit: { limit: 200, windowMs: 60_000 }, pagination: null, bulkOperations: [] }));
-    const r = await cli("--base", fixture, "--head", fixture, "--facts", facts, "--format", "json");
+    const r = await cli("--base", fixture, "--head", fixture, "--facts", facts);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/--facts needs a facts extractor[\s\S]*Fix: call `main\(argv, \{ extractFacts \}\)`/);
+  });
+
+  it("github: one annotation per change, the table appended to $GITHUB_STEP_SUMMARY", async () => {
+    const summary = path.join(dir, "summary.md");
+    writeFileSync(summary, "");
+    const r = await new Promise<{ code: number; stdout: string }>((resolve) =>
+      execFile(process.execPath, [binJs, "--base", fixture, "--head", breaking, "--format", "github"], { cwd: root, env: { ...process.env, GITHUB_STEP_SUMMARY: summary } }, (err, stdout) =>
+        resolve({ code: err ? Number(err.code) : 0, stdout }),
+      ),
+    );
     expect(r.code).toBe(1);
-    expect(JSON.parse(r.stdout).changes.map((c: { id: string }) => c.id)).toEqual(["sdk-rate-limit-exceeds-spec"]);
+    expect(r.stdout.split("\n")[0]).toMatch(/^::error title=ERR request-parameter-max-decreased::GET \/v1\/items: query parameter `page_size`: maximum decreased from 500 to 200$/);
+    expect(readFileSync(summary, "utf8")).toMatch(/^### ❌ API diff: 1 breaking change: major bump/);
   });
 
   it.each([
     ["a missing file", ["--base", "nope.yaml", "--head", fixture], /Cannot read nope\.yaml: ENOENT[\s\S]*Fix: pass a path/],
-    ["a non-OpenAPI document", ["--base", "package.json", "--head", fixture], /package\.json has no "openapi: 3\.x" field[\s\S]*Fix:/],
-    ["a Swagger 2 document", ["--base", "SWAGGER", "--head", fixture], /Swagger 2\.0 document; this pipeline needs OpenAPI 3\.x[\s\S]*Fix: convert it/],
+    ["a non-OpenAPI document", ["--base", "package.json", "--head", fixture], /package\.json has no "openapi: 3\.x" field and no paths[\s\S]*Fix:/],
+    ["a Swagger 2 document", ["--base", "SWAGGER", "--head", fixture], /Swagger 2\.0 document; spec-diff compares OpenAPI 3\.x[\s\S]*Fix: convert it/],
     ["an unknown git ref", ["--base", `no-such-ref:${fixture}`, "--head", fixture], /Cannot read no-such-ref:.* from git[\s\S]*Fix: check that the ref exists/],
     ["invalid YAML", ["--base", "BROKEN", "--head", fixture], /is not valid YAML or JSON/],
     ["a missing --head", ["--base", fixture], /Both --base and --head are required/],
-    ["an unknown format", ["--base", fixture, "--head", fixture, "--format", "html"], /--format must be text, json or markdown/],
+    ["an unknown format", ["--base", fixture, "--head", fixture, "--format", "html"], /--format must be text, json, markdown or github/],
     ["an unknown flag", ["--base", fixture, "--head", fixture, "--verbose"], /Unknown option '--verbose'/],
   ])("2 for %s, naming the problem and the fix", async (_, args, message) => {
     const resolved = args.map((a) => (a === "SWAGGER" ? write("swagger.yaml", "swagger: '2.0'\npaths: {}\n") : a === "BROKEN" ? write("broken.yaml", "openapi: [3.1\n") : a));

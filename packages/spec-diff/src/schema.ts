@@ -1,9 +1,9 @@
 // Compares two schemas in the role they play (request parameter, request body or property,
 // response body or property), recursing through properties, items, additionalProperties,
 // oneOf/anyOf and (via the view) allOf. `$ref` cycles end at the first pair seen twice.
-import { same, show, type DiffContext } from "./context.ts";
-import type { RefResolver } from "./resolve.ts";
-import { viewAll, type Bound, type LimitName, type SchemaView, type At } from "./schema-view.ts";
+import { same, show, type DiffContext } from "./context.js";
+import type { RefResolver } from "./resolve.js";
+import { viewAll, type Bound, type LimitName, type SchemaView, type At } from "./schema-view.js";
 
 export interface Place {
   dir: "request" | "response";
