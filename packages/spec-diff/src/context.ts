@@ -1,63 +1,102 @@
-// State shared by the comparators while one diff runs: both resolvers, the current operation, the
-// pairs of definitions already compared (the cycle guard) and the changes found so far.
+// State shared by the comparators while one diff runs: both resolvers, the operation being compared,
+// the memo of schema pairs already compared, and the changes found so far, each kept once at its
+// origin (its pair of pointers) with the set of operations that reach it.
 import { RefResolver } from "./resolve.js";
 import { RULES } from "./rules.js";
 import type { Change } from "./types.js";
 
 type Obj = Record<string, any>;
 
+/** A change while the diff runs: the operations reaching it are collected, not repeated. */
+export interface Found {
+  change: Change;
+  ops: Set<string>;
+}
+
 export class DiffContext {
-  readonly changes: Change[] = [];
   readonly base: RefResolver;
   readonly head: RefResolver;
   operation: string | null = null;
-  private visited = new Set<string>();
-  private once = new Set<string>();
+  private readonly found = new Map<string, Found>();
+  /** Pair key → every change found below that pair: a later visit only adds its operation to them. */
+  private readonly memo = new Map<string, Found[]>();
+  private readonly open = new Set<string>();
+  private readonly collecting: Found[][] = [];
+  private readonly visited = new Set<string>();
 
   constructor(baseDoc: Obj, headDoc: Obj) {
     this.base = new RefResolver(baseDoc);
     this.head = new RefResolver(headDoc);
   }
 
-  /** Runs `fn` with `operation` set; each operation walks shared schemas afresh, so each reports its own changes. */
+  /** Runs `fn` with `operation` set: every change found (or reached again) in it names that operation. */
   within(operation: string | null, fn: () => void): void {
-    const saved = [this.operation, this.visited] as const;
+    const saved = this.operation;
     this.operation = operation;
-    this.visited = new Set();
     try {
       fn();
     } finally {
-      [this.operation, this.visited] = saved;
+      this.operation = saved;
     }
   }
 
-  /** False when this pair of definitions is already being (or was) compared in this operation: cycles end here. */
-  enter(key: string): boolean {
+  /**
+   * Compares a pair once in the whole diff. The first visit runs `fn` and remembers what it found;
+   * later visits (another operation, another parent) only record that they reach those changes.
+   * A pair already being compared further up is a cycle: it ends there.
+   */
+  once(key: string, fn: () => void): void {
+    const done = this.memo.get(key);
+    if (done) {
+      for (const f of done) this.reach(f);
+      this.collecting.at(-1)?.push(...done);
+      return;
+    }
+    if (this.open.has(key)) return;
+    this.open.add(key);
+    const mine: Found[] = [];
+    this.collecting.push(mine);
+    try {
+      fn();
+    } finally {
+      this.collecting.pop();
+      this.open.delete(key);
+      this.memo.set(key, mine);
+      this.collecting.at(-1)?.push(...mine);
+    }
+  }
+
+  /** True the first time `key` is seen in this whole diff: work that gives the same answer for every operation. */
+  firstVisit(key: string): boolean {
     if (this.visited.has(key)) return false;
     this.visited.add(key);
     return true;
   }
 
-  /** True the first time `key` is seen in this whole diff: work that gives the same answer for every operation. */
-  firstVisit(key: string): boolean {
-    if (this.once.has(`visit|${key}`)) return false;
-    this.once.add(`visit|${key}`);
-    return true;
+  private reach(f: Found): void {
+    if (this.operation) f.ops.add(this.operation);
   }
 
-  /** Records a change; the rule id must be in the rules table. */
+  /** Records a change once per rule and pair of pointers; the rule id must be in the rules table. */
   emit(id: string, base: string | null, head: string | null, message: string): void {
     const rule = RULES[id];
-    if (!rule) throw new Error(`diff engine bug: rule "${id}" is not in scripts/lib/diff/rules.ts`);
-    this.changes.push({ id, level: rule.level, operation: this.operation, base, head, message });
+    if (!rule) throw new Error(`diff engine bug: rule "${id}" is not in the rules table (packages/spec-diff/src/rules.ts)`);
+    const key = `${id}|${base}|${head}`;
+    let f = this.found.get(key);
+    if (!f) {
+      f = { change: { id, level: rule.level, operation: null, operations: [], base, head, message }, ops: new Set() };
+      this.found.set(key, f);
+    }
+    this.reach(f);
+    this.collecting.at(-1)?.push(f);
   }
 
-  /** Like `emit`, but a docs change in a shared definition is reported once, not once per operation using it. */
-  emitOnce(id: string, base: string | null, head: string | null, message: string): void {
-    const key = `${id}|${base}|${head}`;
-    if (this.once.has(key)) return;
-    this.once.add(key);
-    this.emit(id, base, head, message);
+  /** The changes, each with its sorted operations; `operation` is the first of them (null: document-wide). */
+  changes(): Change[] {
+    return [...this.found.values()].map(({ change, ops }) => {
+      const operations = [...ops].sort();
+      return { ...change, operation: operations[0] ?? null, operations };
+    });
   }
 }
 
@@ -70,6 +109,16 @@ export function same(a: unknown, b: unknown): boolean {
   const ka = Object.keys(a);
   const kb = Object.keys(b);
   return ka.length === kb.length && ka.every((k) => Object.hasOwn(b, k) && same((a as Obj)[k], (b as Obj)[k]));
+}
+
+/** A key equal for equal JSON values whatever their key order: enum members compare through it in O(n). */
+export function valueKey(v: unknown): string {
+  if (v === null || typeof v !== "object") return `${typeof v}:${String(v)}`;
+  if (Array.isArray(v)) return `[${v.map(valueKey).join(",")}]`;
+  return `{${Object.keys(v)
+    .sort()
+    .map((k) => `${JSON.stringify(k)}:${valueKey((v as Obj)[k])}`)
+    .join(",")}}`;
 }
 
 /** Short printable form of a value for messages. */

@@ -36,7 +36,7 @@ export function diffSpecs(baseDoc: Obj, headDoc: Obj, opts: DiffOptions = {}): D
   });
   compareOperations(ctx, baseDoc, headDoc);
   if (opts.facts !== false && opts.extractFacts) compareRuntimeLimits(ctx, opts.facts ?? opts.extractFacts(baseDoc), opts.facts ? null : ctx.base, opts.extractFacts);
-  const changes = ctx.changes.sort(order);
+  const changes = ctx.changes().sort(order);
   const counts: Record<Level, number> = { ERR: 0, WARN: 0, INFO: 0 };
   let bump: Bump = "none";
   for (const c of changes) {

@@ -59,11 +59,12 @@ export function compareOperations(ctx: DiffContext, baseDoc: Obj, headDoc: Obj):
       ctx.within(b.name, () => {
         const pathGone = !b.webhook && !head.some((x) => x.path === b.path || x.path.replace(/\{[^}]*\}/g, "{}") === b.path.replace(/\{[^}]*\}/g, "{}"));
         const dep = b.op.deprecated === true ? "with" : "without";
-        ctx.emit(`api-${pathGone ? "path-" : ""}removed-${dep}-deprecation`, b.at, null, `${b.name} removed${dep === "with" ? " (it was deprecated)" : ""}`);
+        if (b.webhook) ctx.emit("webhook-removed", b.at, null, `${b.name} removed`);
+        else ctx.emit(`api-${pathGone ? "path-" : ""}removed-${dep}-deprecation`, b.at, null, `${b.name} removed${dep === "with" ? " (it was deprecated)" : ""}`);
       });
     }
   }
-  for (const h of head) if (!used.has(h)) ctx.within(h.name, () => ctx.emit("endpoint-added", null, h.at, `${h.name} added`));
+  for (const h of head) if (!used.has(h)) ctx.within(h.name, () => ctx.emit(h.webhook ? "webhook-added" : "endpoint-added", null, h.at, `${h.name} added`));
   for (const [b, h] of pairs) ctx.within(h.name, () => compareOperation(ctx, b, h));
 }
 
@@ -139,9 +140,11 @@ function compareParameters(ctx: DiffContext, b: OpRef, h: OpRef): void {
     seen.add(hk);
     const label = `${bp.p.in} parameter \`${bp.p.name}\``;
     if (!hp) {
-      ctx.emit("request-parameter-removed", bp.at, null, `${label} removed`);
+      if (bp.p.deprecated === true) ctx.emit("request-parameter-removed-with-deprecation", bp.at, null, `${label} removed (it was deprecated)`);
+      else ctx.emit("request-parameter-removed", bp.at, null, `${label} removed`);
       continue;
     }
+    if (!!bp.p.deprecated !== !!hp.p.deprecated) ctx.emit(`request-parameter-${hp.p.deprecated ? "deprecated" : "reactivated"}`, bp.at, hp.at, `${label} ${hp.p.deprecated ? "deprecated" : "no longer deprecated"}`);
     if (hk !== key) ctx.emit("request-path-parameter-renamed", bp.at, hp.at, `path parameter \`${bp.p.name}\` renamed to \`${hp.p.name}\``);
     const rb = bp.p.required === true || bp.p.in === "path";
     const rh = hp.p.required === true || hp.p.in === "path";
@@ -192,6 +195,10 @@ function compareContent(ctx: DiffContext, cb: Obj | undefined, bAt: string, ch: 
     const mh = ch[mt];
     const label = Object.keys(cb!).length > 1 ? `${root} (${mt})` : root;
     compareDocs(ctx, mb, ptr(bAt, mt), mh, ptr(hAt, mt), label);
+    if (!mb?.schema !== !mh?.schema) {
+      const which = dir === "request" ? "request-body" : "response-body";
+      ctx.emit(`${which}-media-type-schema-${mh?.schema ? "added" : "removed"}`, ptr(bAt, mt), ptr(hAt, mt), `${label}: schema ${mh?.schema ? "added" : "removed"}`);
+    }
     if (mb?.schema && mh?.schema) compareSchema(ctx, { node: mb.schema, at: ptr(bAt, mt, "schema") }, { node: mh.schema, at: ptr(hAt, mt, "schema") }, { dir, scope: "body", root: label, path: "" } satisfies Place);
   }
   for (const mt of Object.keys(ch ?? {})) if (!cb?.[mt]) ctx.emit(`${id}-added`, null, ptr(hAt, mt), `${root}: media type ${mt} added`);

@@ -1,9 +1,11 @@
 // Compares two schemas in the role they play (request parameter, request body or property,
-// response body or property), recursing through properties, items, additionalProperties,
-// oneOf/anyOf and (via the view) allOf. `$ref` cycles end at the first pair seen twice.
-import { same, show, type DiffContext } from "./context.js";
+// response body, property or header), recursing through properties, items, additionalProperties,
+// the 2020-12 applicators and oneOf/anyOf (allOf is merged by the view). Each pair of definitions
+// is compared once per diff (context.ts memoises it); `$ref` cycles end at the first pair seen twice.
+import { same, show, valueKey, type DiffContext } from "./context.js";
 import type { RefResolver } from "./resolve.js";
-import { viewAll, type Bound, type LimitName, type SchemaView, type At } from "./schema-view.js";
+import { compareKeywords } from "./schema-keywords.js";
+import { MAP_KEYWORDS, SUB_KEYWORDS, viewAll, type At, type Bound, type LimitName, type SchemaView } from "./schema-view.js";
 
 export interface Place {
   dir: "request" | "response";
@@ -15,10 +17,10 @@ export interface Place {
   path: string;
 }
 
-const prefix = (p: Place) => `${p.dir}-${p.scope}`;
+export const prefix = (p: Place) => `${p.dir}-${p.scope}`;
 
-/** The place one level down: a property, `[]` for items, `*` for additionalProperties. */
-function child(p: Place, name: string): Place {
+/** The place one level down: a property, `[]` for items, `*` for additionalProperties, `<if>` for a keyword. */
+export function child(p: Place, name: string): Place {
   const path = p.path ? `${p.path}${name === "[]" ? "" : "."}${name}` : name;
   return { dir: p.dir, scope: p.scope === "parameter" || p.scope === "header" ? p.scope : "property", root: p.root, path };
 }
@@ -29,31 +31,51 @@ export function subjectOf(p: Place): string {
   return p.scope === "parameter" || p.scope === "header" ? `${p.root} → \`${p.path}\`` : `${p.dir} property \`${p.path}\` (${p.root})`;
 }
 
-/** Compares base schema `b` (at `bAt`) with head schema `h` (at `hAt`) in role `place`. */
+const MAX_DEPTH = 64;
+
+/** Compares base schema `b` with head schema `h` in role `place`. */
 export function compareSchema(ctx: DiffContext, b: At, h: At, place: Place, depth = 0): void {
   const rb = ctx.base.resolve(b.node, b.at);
   const rh = ctx.head.resolve(h.node, h.at);
-  if (rb.problem || rh.problem) return;
+  if (rb.problem || rh.problem || depth > MAX_DEPTH) return;
   if (rb.external || rh.external) {
     if (rb.external !== rh.external) ctx.emit(`${prefix(place)}-type-changed`, rb.at, rh.at, `${subjectOf(place)}: external schema changed from ${show(rb.external ?? "inline")} to ${show(rh.external ?? "inline")}`);
     return;
   }
-  if ((rb.ref || rh.ref) && !ctx.enter(`${place.dir}|${rb.at}|${rh.at}`)) return;
-  if (depth > 64) return;
+  // the role decides the rule ids, so a pair is compared once per role; the allOf co-definitions are part of the pair
+  const also = (a: At) => (a.also?.length ? `+${a.also.map((x) => x.at).join("+")}` : "");
+  const key = `${place.dir}|${place.scope}|${place.path ? "" : "top"}|${rb.at}${also(b)}|${rh.at}${also(h)}`;
+  ctx.once(key, () => compareResolved(ctx, b, h, rb, rh, place, depth));
+}
+
+function compareResolved(ctx: DiffContext, b: At, h: At, rb: { node: any; at: string }, rh: { node: any; at: string }, place: Place, depth: number): void {
   compareDocs(ctx, rb.node, rb.at, rh.node, rh.at, subjectOf(place));
-  const vb = viewAll(ctx.base, b);
-  const vh = viewAll(ctx.head, h);
+  let vb = viewAll(ctx.base, b);
+  let vh = viewAll(ctx.head, h);
+  // `oneOf: [X]` grew to `oneOf: [X, Y]` (or the reverse): compare branch lists, not X's content with a union
+  const multi = (v: SchemaView, k: "oneOf" | "anyOf") => (v[k]?.length ?? 0) > 1;
+  if ((vb.flattened && multi(vh, vb.flattened)) || (vh.flattened && multi(vb, vh.flattened))) {
+    vb = viewAll(ctx.base, b, { flatten: false });
+    vh = viewAll(ctx.head, h, { flatten: false });
+  }
+  if (compareUnionShape(ctx, b, h, vb, vh, place, depth)) return;
   if (!compareTypes(ctx, vb, vh, place)) return;
   compareNullable(ctx, vb, vh, place);
+  compareConst(ctx, vb, vh, place);
   compareEnum(ctx, vb, vh, place);
+  compareDefault(ctx, vb, vh, place);
   compareLimits(ctx, vb, vh, place);
   comparePattern(ctx, vb, vh, place);
   compareProperties(ctx, vb, vh, place, depth);
   if (vb.items && vh.items) compareSchema(ctx, vb.items, vh.items, child(place, "[]"), depth + 1);
-  if (vb.additional && vh.additional) compareSchema(ctx, vb.additional, vh.additional, child(place, "*"), depth + 1);
+  if (vb.additional && vh.additional && isSchema(vb.additional) && isSchema(vh.additional)) compareSchema(ctx, vb.additional, vh.additional, child(place, "*"), depth + 1);
+  compareKeywords(ctx, vb, vh, place, depth);
   compareBranches(ctx, vb, vh, place, "oneOf", depth);
   compareBranches(ctx, vb, vh, place, "anyOf", depth);
 }
+
+const isSchema = (a: At) => !!a.node && typeof a.node === "object";
+export { MAP_KEYWORDS, SUB_KEYWORDS };
 
 const DOC_KEYS = [
   ["description", "api-description-changed"],
@@ -70,27 +92,69 @@ export function compareDocs(ctx: DiffContext, b: any, bAt: string, h: any, hAt: 
   for (const [key, id] of DOC_KEYS) {
     if (b[key] === h[key] || same(b[key], h[key])) continue;
     const what = b[key] === undefined ? "added" : h[key] === undefined ? "removed" : "changed";
-    ctx.emitOnce(id, `${bAt}/${key}`, `${hAt}/${key}`, `${subject}: ${key} ${what}`);
+    ctx.emit(id, `${bAt}/${key}`, `${hAt}/${key}`, `${subject}: ${key} ${what}`);
   }
 }
 
+/** The `$ref` (or title) a branch is known by, so branches pair by identity before position. */
+function branchKey(side: RefResolver, a: At): string | undefined {
+  const n = a.node as any;
+  if (typeof n?.$ref === "string") return `ref:${n.$ref}`;
+  const title = side.resolve(a.node, a.at).node?.title;
+  return title ? `title:${title}` : undefined;
+}
+
+/**
+ * One side is a oneOf/anyOf and the other is not: the plain side pairs with its branch (same `$ref`,
+ * else the single branch of matching type) and the rest are branches added or removed. Returns true
+ * when handled, so the two are not compared as if a union were one schema.
+ */
+function compareUnionShape(ctx: DiffContext, b: At, h: At, vb: SchemaView, vh: SchemaView, place: Place, depth: number): boolean {
+  for (const key of ["oneOf", "anyOf"] as const) {
+    const ub = vb[key]?.length ? vb[key] : undefined;
+    const uh = vh[key]?.length ? vh[key] : undefined;
+    // both unions are compared branch by branch; a union of the other kind on the plain side is too ambiguous
+    if (!!ub === !!uh || (ub ? vh : vb).oneOf?.length || (ub ? vh : vb).anyOf?.length) continue;
+    const [plain, plainSide, union, unionSide, widened] = uh ? [b, ctx.base, uh, ctx.head, true] : [h, ctx.head, ub!, ctx.base, false];
+    const pk = branchKey(plainSide, plain);
+    const pv = widened ? vb : vh;
+    let match = pk ? union.findIndex((x) => branchKey(unionSide, x) === pk) : -1;
+    if (match < 0) match = union.findIndex((x) => same(viewAll(unionSide, x).types, pv.types) && pv.types !== null);
+    if (match < 0) return false;
+    const others = union.filter((_, i) => i !== match);
+    const kw = key === "oneOf" ? "one-of" : "any-of";
+    if (widened && key === "oneOf" && place.scope === "body" && !place.path) {
+      ctx.emit(`${place.dir}-body-wrapped-in-one-of`, vb.at, vh.at, `${subjectOf(place)}: wrapped in a oneOf with ${others.length} other branch${others.length === 1 ? "" : "es"}`);
+    } else {
+      const id = `${place.dir}-${place.scope === "body" && !place.path ? "body" : "property"}-${kw}-${widened ? "added" : "removed"}`;
+      for (const o of others) ctx.emit(id, widened ? vb.at : o.at, widened ? o.at : vh.at, `${subjectOf(place)}: ${key} branch ${show(branchKey(unionSide, o) ?? o.at)} ${widened ? "added" : "removed"}`);
+    }
+    const partner = union[match]!;
+    compareSchema(ctx, widened ? plain : partner, widened ? partner : plain, place, depth + 1);
+    return true;
+  }
+  return false;
+}
+
 const typeText = (v: SchemaView) => `${v.types ? v.types.join("|") || "null" : "any"}${v.format ? ` (${v.format})` : ""}`;
+
+/** True when every type `narrow` allows is allowed by `wide` (null = any type; integer is a number). */
+const covers = (wide: string[] | null, narrow: string[] | null) => !wide || (!!narrow && narrow.every((t) => wide.includes(t) || (t === "integer" && wide.includes("number"))));
 
 /** Returns false when the types no longer overlap, so comparing deeper would only add noise. */
 function compareTypes(ctx: DiffContext, b: SchemaView, h: SchemaView, place: Place): boolean {
   const sameTypes = (b.types ?? []).join() === (h.types ?? []).join() && !!b.types === !!h.types;
   if (sameTypes && b.format === h.format) return true;
-  const covers = (wide: string[] | null, narrow: string[] | null) =>
-    !wide || (!!narrow && narrow.every((t) => wide.includes(t) || (t === "integer" && wide.includes("number"))));
-  const msg = `${subjectOf(place)}: type changed from ${typeText(b)} to ${typeText(h)}`;
-  if (place.dir === "request" && covers(h.types, b.types) && (h.format === undefined || h.format === b.format)) {
-    ctx.emit(`${prefix(place)}-type-generalized`, b.at, h.at, msg.replace("changed", "widened"));
-  } else if (place.dir === "response" && covers(b.types, h.types) && (b.format === undefined || h.format === b.format) && b.types) {
-    // a narrower response type (e.g. number → integer) still satisfies what callers handle
-    return true;
-  } else {
-    ctx.emit(`${prefix(place)}-type-changed`, b.at, h.at, msg);
-  }
+  const p = prefix(place);
+  const msg = (word: string) => `${subjectOf(place)}: type ${word} from ${typeText(b)} to ${typeText(h)}`;
+  const wider = covers(h.types, b.types) && (h.format === undefined || h.format === b.format);
+  const narrower = covers(b.types, h.types) && (b.format === undefined || b.format === h.format);
+  // a list of several types (3.1 `type: [string, integer]`) grows or shrinks as a list
+  const list = ((b.types?.length ?? 0) > 1 || (h.types?.length ?? 0) > 1) && !!b.types && !!h.types && b.format === h.format;
+  if (list && (wider || narrower)) ctx.emit(`${p}-list-of-types-${wider ? "widened" : "narrowed"}`, b.at, h.at, msg(wider ? "widened" : "narrowed"));
+  else if (wider) ctx.emit(`${p}-type-generalized`, b.at, h.at, msg("widened"));
+  else if (narrower && place.dir === "response") ctx.emit(`${p}-type-specialized`, b.at, h.at, msg("narrowed"));
+  else ctx.emit(`${p}-type-changed`, b.at, h.at, msg("changed"));
   return !b.types || !h.types || b.types.some((t) => h.types!.includes(t) || (t === "integer" && h.types!.includes("number")) || (t === "number" && h.types!.includes("integer")));
 }
 
@@ -99,19 +163,47 @@ function compareNullable(ctx: DiffContext, b: SchemaView, h: SchemaView, place: 
   ctx.emit(`${prefix(place)}-became-${h.nullable ? "nullable" : "not-nullable"}`, b.at, h.at, `${subjectOf(place)} became ${h.nullable ? "nullable" : "not nullable"}`);
 }
 
+function compareConst(ctx: DiffContext, b: SchemaView, h: SchemaView, place: Place): void {
+  const p = prefix(place);
+  if (!b.const && h.const) ctx.emit(`${p}-const-added`, b.at, h.const.at, `${subjectOf(place)}: const ${show(h.const.value)} added`);
+  else if (b.const && !h.const) ctx.emit(`${p}-const-removed`, b.const.at, h.at, `${subjectOf(place)}: const ${show(b.const.value)} removed`);
+  else if (b.const && h.const && valueKey(b.const.value) !== valueKey(h.const.value)) ctx.emit(`${p}-const-changed`, b.const.at, h.const.at, `${subjectOf(place)}: const changed from ${show(b.const.value)} to ${show(h.const.value)}`);
+}
+
 function compareEnum(ctx: DiffContext, b: SchemaView, h: SchemaView, place: Place): void {
   const p = prefix(place);
-  if (!h.enum) return; // dropping an enum only widens: no change a caller can notice in the request; responses handled below
+  if (b.extensibleEnum && place.dir === "request") {
+    const keep = new Set((h.extensibleEnum?.values ?? []).map(valueKey));
+    for (const v of b.extensibleEnum.values) if (!keep.has(valueKey(v))) ctx.emit(`${p}-x-extensible-enum-value-removed`, b.extensibleEnum.at, h.extensibleEnum?.at ?? h.at, `${subjectOf(place)}: x-extensible-enum value ${show(v)} removed`);
+  }
+  if (!h.enum) return; // dropping an enum only widens what a request may send
   if (!b.enum) {
     if (place.dir === "request") ctx.emit(`${p}-became-enum`, b.at, h.enum.at, `${subjectOf(place)} was restricted to ${h.enum.values.map(show).join(", ")}`);
     return;
   }
-  const has = (list: unknown[], v: unknown) => list.some((x) => JSON.stringify(x) === JSON.stringify(v));
-  for (const v of b.enum.values) if (!has(h.enum.values, v)) ctx.emit(`${p}-enum-value-removed`, b.enum.at, h.enum.at, `${subjectOf(place)}: enum value ${show(v)} removed`);
-  for (const v of h.enum.values) if (!has(b.enum.values, v)) ctx.emit(`${p}-enum-value-added`, b.enum.at, h.enum.at, `${subjectOf(place)}: enum value ${show(v)} added`);
+  const inB = new Set(b.enum.values.map(valueKey));
+  const inH = new Set(h.enum.values.map(valueKey));
+  for (const v of b.enum.values) if (!inH.has(valueKey(v))) ctx.emit(`${p}-enum-value-removed`, b.enum.at, h.enum.at, `${subjectOf(place)}: enum value ${show(v)} removed`);
+  for (const v of h.enum.values) if (!inB.has(valueKey(v))) ctx.emit(`${p}-enum-value-added`, b.enum.at, h.enum.at, `${subjectOf(place)}: enum value ${show(v)} added`);
 }
 
-const LIMIT_WORDS: Record<LimitName, string> = { max: "maximum", min: "minimum", "max-length": "maxLength", "min-length": "minLength", "max-items": "maxItems", "min-items": "minItems" };
+function compareDefault(ctx: DiffContext, b: SchemaView, h: SchemaView, place: Place): void {
+  const p = prefix(place);
+  if (!b.default && h.default) ctx.emit(`${p}-default-value-added`, b.at, h.default.at, `${subjectOf(place)}: default ${show(h.default.value)} added`);
+  else if (b.default && !h.default) ctx.emit(`${p}-default-value-removed`, b.default.at, h.at, `${subjectOf(place)}: default ${show(b.default.value)} removed`);
+  else if (b.default && h.default && valueKey(b.default.value) !== valueKey(h.default.value)) ctx.emit(`${p}-default-value-changed`, b.default.at, h.default.at, `${subjectOf(place)}: default changed from ${show(b.default.value)} to ${show(h.default.value)}`);
+}
+
+const LIMIT_WORDS: Record<LimitName, string> = {
+  max: "maximum",
+  min: "minimum",
+  "max-length": "maxLength",
+  "min-length": "minLength",
+  "max-items": "maxItems",
+  "min-items": "minItems",
+  "max-contains": "maxContains",
+  "min-contains": "minContains",
+};
 const boundText = (x: Bound) => `${x.value}${x.exclusive ? " (exclusive)" : ""}`;
 
 function compareLimits(ctx: DiffContext, b: SchemaView, h: SchemaView, place: Place): void {
@@ -120,46 +212,78 @@ function compareLimits(ctx: DiffContext, b: SchemaView, h: SchemaView, place: Pl
     const lh = h.limits[name];
     if (!lb && !lh) continue;
     const word = LIMIT_WORDS[name];
-    const id = `${prefix(place)}-${name}`;
+    // oasdiff names a bound exclusive on both sides `exclusive-max`; a 3.0 boolean and a 3.1 number alike
+    const exclusive = (name === "max" || name === "min") && (lb ?? lh)!.exclusive && (lh ?? lb)!.exclusive;
+    const id = `${prefix(place)}-${exclusive ? "exclusive-" : ""}${name}`;
     if (!lb) ctx.emit(`${id}-set`, b.at, lh!.at, `${subjectOf(place)}: ${word} set to ${boundText(lh!)}`);
     else if (!lh) ctx.emit(`${id}-unset`, lb.at, h.at, `${subjectOf(place)}: ${word} ${boundText(lb)} removed`);
     else if (lb.value !== lh.value || lb.exclusive !== lh.exclusive) {
       const isMax = name.startsWith("max");
-      const lower = lh.value < lb.value || (lh.value === lb.value && lh.exclusive);
-      // a bound moves: decreased/increased by value, exclusivity alone counts as the tighter direction
-      const dir = lower === isMax ? (isMax ? "decreased" : "increased") : isMax ? "increased" : "decreased";
+      const lower = lh.value < lb.value || (lh.value === lb.value && (isMax ? lh.exclusive : lb.exclusive));
+      // exclusivity alone moves the bound the tighter way (for a maximum) or the looser way (for a minimum)
+      const dir = lower ? "decreased" : "increased";
       ctx.emit(`${id}-${dir}`, lb.at, lh.at, `${subjectOf(place)}: ${word} ${dir} from ${boundText(lb)} to ${boundText(lh)}`);
     }
   }
 }
 
+/** Patterns that accept every string: replacing a pattern by one of them removes the constraint. */
+const MATCH_ALL = new Set([".*", "^.*$", "^.*", ".*$", "[\\s\\S]*", "^[\\s\\S]*$"]);
+
 function comparePattern(ctx: DiffContext, b: SchemaView, h: SchemaView, place: Place): void {
   const p = prefix(place);
-  if (!b.pattern && h.pattern) ctx.emit(`${p}-pattern-added`, b.at, h.pattern.at, `${subjectOf(place)}: pattern ${show(h.pattern.value)} added`);
-  else if (b.pattern && !h.pattern) ctx.emit(`${p}-pattern-removed`, b.pattern.at, h.at, `${subjectOf(place)}: pattern ${show(b.pattern.value)} removed`);
-  else if (b.pattern && h.pattern && b.pattern.value !== h.pattern.value) ctx.emit(`${p}-pattern-changed`, b.pattern.at, h.pattern.at, `${subjectOf(place)}: pattern changed from ${show(b.pattern.value)} to ${show(h.pattern.value)}`);
+  const bp = b.pattern && !MATCH_ALL.has(b.pattern.value) ? b.pattern : undefined;
+  const hp = h.pattern && !MATCH_ALL.has(h.pattern.value) ? h.pattern : undefined;
+  if (!bp && hp) ctx.emit(`${p}-pattern-added`, b.pattern?.at ?? b.at, hp.at, `${subjectOf(place)}: pattern ${show(hp.value)} added`);
+  else if (bp && !hp) {
+    // `.*` written in place of the old pattern generalises it; no pattern at all removes it
+    if (h.pattern) ctx.emit(`${p}-pattern-generalized`, bp.at, h.pattern.at, `${subjectOf(place)}: pattern ${show(bp.value)} generalized to ${show(h.pattern.value)}`);
+    else ctx.emit(`${p}-pattern-removed`, bp.at, h.at, `${subjectOf(place)}: pattern ${show(bp.value)} removed`);
+  } else if (bp && hp && bp.value !== hp.value) ctx.emit(`${p}-pattern-changed`, bp.at, hp.at, `${subjectOf(place)}: pattern changed from ${show(bp.value)} to ${show(hp.value)}`);
 }
 
 function compareProperties(ctx: DiffContext, b: SchemaView, h: SchemaView, place: Place, depth: number): void {
   const names = new Set([...b.properties.keys(), ...h.properties.keys()]);
   const req = place.dir === "request";
+  const dir = place.dir;
   for (const name of names) {
     const pb = b.properties.get(name);
     const ph = h.properties.get(name);
     const sub = child(place, name);
-    // readOnly fields are not sent and writeOnly fields never come back
-    const hidden = (side: RefResolver, a: At | undefined) => !!a && !!side.resolve(a.node, a.at).node?.[req ? "readOnly" : "writeOnly"];
-    if (hidden(ctx.base, pb) && (!ph || hidden(ctx.head, ph))) continue;
-    if (!pb && hidden(ctx.head, ph)) continue;
-    if (pb && !ph) ctx.emit(req ? "request-property-removed" : "response-property-removed", pb.at, null, `${subjectOf(sub)} removed`);
-    else if (!pb && ph) {
-      if (!req) ctx.emit("response-property-added", null, ph.at, `${subjectOf(sub)} added`);
-      else if (h.required.has(name)) ctx.emit("new-required-request-property", null, ph.at, `${subjectOf(sub)} added as required`);
+    const nb = pb && viewAll(ctx.base, pb);
+    const nh = ph && viewAll(ctx.head, ph);
+    const rb = b.required.has(name);
+    const rh = h.required.has(name);
+    // readOnly fields are not sent and writeOnly fields never come back: absent from this role
+    const hiddenKey = req ? "readOnly" : "writeOnly";
+    const hb = !!nb?.[hiddenKey];
+    const hh = !!nh?.[hiddenKey];
+    if (pb && ph && (nb!.readOnly !== nh!.readOnly || nb!.writeOnly !== nh!.writeOnly)) {
+      for (const [flag, word] of [["readOnly", "read-only"], ["writeOnly", "write-only"]] as const) {
+        if (nb![flag] === nh![flag]) continue;
+        ctx.emit(`${dir}-${rh ? "required" : "optional"}-property-became-${nh![flag] ? "" : "not-"}${word}`, pb.at, ph.at, `${subjectOf(sub)} became ${nh![flag] ? "" : "not "}${word}`);
+      }
+    }
+    if ((hb && (!ph || hh)) || (!pb && hh)) {
+      if (!req && !pb && hh) ctx.emit(`response-${rh ? "required" : "optional"}-write-only-property-added`, null, ph!.at, `${subjectOf(sub)} added (write-only)`);
+      else if (!req && !ph && hb) ctx.emit(`response-${rb ? "required" : "optional"}-write-only-property-removed`, pb!.at, null, `${subjectOf(sub)} removed (write-only)`);
+      continue;
+    }
+    if (hb !== hh) continue; // the role changed: reported above, nothing else to compare
+    if (pb && !ph) {
+      if (req) ctx.emit("request-property-removed", pb.at, null, `${subjectOf(sub)} removed`);
+      else ctx.emit(`response-${rb ? "required" : "optional"}-property-removed`, pb.at, null, `${subjectOf(sub)} removed`);
+    } else if (!pb && ph) {
+      const withDefault = nh!.default ? "-with-default" : "";
+      if (!req) ctx.emit(`response-${rh ? "required" : "optional"}-property-added`, null, ph.at, `${subjectOf(sub)} added`);
+      else if (rh) ctx.emit(`new-required-request-property${withDefault}`, null, ph.at, `${subjectOf(sub)} added as required${withDefault ? " (with a default)" : ""}`);
       else ctx.emit("new-optional-request-property", null, ph.at, `${subjectOf(sub)} added (optional)`);
     } else if (pb && ph) {
-      const rb = b.required.has(name);
-      const rh = h.required.has(name);
-      if (rb !== rh) ctx.emit(`${req ? "request" : "response"}-property-became-${rh ? "required" : "optional"}`, pb.at, ph.at, `${subjectOf(sub)} became ${rh ? "required" : "optional"}`);
+      if (rb !== rh) {
+        const withDefault = rh && req && nh!.default ? "-with-default" : "";
+        ctx.emit(`${dir}-property-became-${rh ? "required" : "optional"}${withDefault}`, pb.at, ph.at, `${subjectOf(sub)} became ${rh ? "required" : "optional"}`);
+      }
+      if (nb!.deprecated !== nh!.deprecated) ctx.emit(`${dir}-property-${nh!.deprecated ? "deprecated" : "reactivated"}`, pb.at, ph.at, `${subjectOf(sub)} ${nh!.deprecated ? "deprecated" : "no longer deprecated"}`);
       compareSchema(ctx, pb, ph, sub, depth + 1);
     }
   }
@@ -169,18 +293,14 @@ function compareProperties(ctx: DiffContext, b: SchemaView, h: SchemaView, place
 function compareBranches(ctx: DiffContext, b: SchemaView, h: SchemaView, place: Place, key: "oneOf" | "anyOf", depth: number): void {
   const bb = b[key] ?? [];
   const hb = h[key] ?? [];
-  if (!bb.length && !hb.length) return;
-  const id = `${place.dir}-${place.scope === "body" ? "body" : "property"}-${key === "oneOf" ? "one-of" : "any-of"}`;
-  const keyOf = (side: RefResolver, a: At) => {
-    const n = a.node as any;
-    return typeof n?.$ref === "string" ? `ref:${n.$ref}` : side.resolve(a.node, a.at).node?.title ? `title:${side.resolve(a.node, a.at).node!.title}` : undefined;
-  };
+  if (!bb.length || !hb.length) return;
+  const id = `${place.dir}-${place.scope === "body" && !place.path ? "body" : "property"}-${key === "oneOf" ? "one-of" : "any-of"}`;
   const restB = [...bb];
   const restH = [...hb];
   const pairs: [At, At][] = [];
   for (const x of [...restB]) {
-    const k = keyOf(ctx.base, x);
-    const i = k ? restH.findIndex((y) => keyOf(ctx.head, y) === k) : -1;
+    const k = branchKey(ctx.base, x);
+    const i = k ? restH.findIndex((y) => branchKey(ctx.head, y) === k) : -1;
     if (i >= 0) {
       pairs.push([x, restH[i]!]);
       restB.splice(restB.indexOf(x), 1);
@@ -188,7 +308,7 @@ function compareBranches(ctx: DiffContext, b: SchemaView, h: SchemaView, place: 
     }
   }
   while (restB.length && restH.length) pairs.push([restB.shift()!, restH.shift()!]);
-  for (const x of restB) ctx.emit(`${id}-removed`, x.at, h.at, `${subjectOf(place)}: ${key} branch ${show(keyOf(ctx.base, x) ?? x.at)} removed`);
-  for (const y of restH) ctx.emit(`${id}-added`, b.at, y.at, `${subjectOf(place)}: ${key} branch ${show(keyOf(ctx.head, y) ?? y.at)} added`);
+  for (const x of restB) ctx.emit(`${id}-removed`, x.at, h.at, `${subjectOf(place)}: ${key} branch ${show(branchKey(ctx.base, x) ?? x.at)} removed`);
+  for (const y of restH) ctx.emit(`${id}-added`, b.at, y.at, `${subjectOf(place)}: ${key} branch ${show(branchKey(ctx.head, y) ?? y.at)} added`);
   for (const [x, y] of pairs) compareSchema(ctx, x, y, place, depth + 1);
 }

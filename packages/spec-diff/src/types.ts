@@ -9,8 +9,13 @@ export interface Change {
   /** Rule id from the rules table, oasdiff vocabulary where oasdiff has one (e.g. `request-parameter-max-decreased`). */
   id: string;
   level: Level;
-  /** `"GET /v1/people"`, or null for document-wide changes (servers, global security). */
+  /** The first of `operations` (`"GET /v1/people"`), or null for document-wide changes (servers, global security). */
   operation: string | null;
+  /**
+   * Every operation that reaches the change, sorted. A change in a shared component is reported
+   * once, at the component, with all the operations using it; empty for document-wide changes.
+   */
+  operations: string[];
   /** JSON pointer into the base document (`#/paths/~1v1~1people/get/...`), null when the thing is new. */
   base: string | null;
   /** JSON pointer into the head document, null when the thing is gone. */

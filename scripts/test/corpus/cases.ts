@@ -245,9 +245,15 @@ export const CORPUS: CorpusCase[] = [
   // ── responses ─────────────────────────────────────────────────────────────────────────────────
   {
     name: "response property removed",
-    want: ["ERR response-property-removed"],
+    want: ["ERR response-optional-property-removed"],
     bump: "major",
-    mutate: (d) => { const { parent, name } = findProp(d, "response", "any", () => true); delete parent.properties[name]; parent.required = parent.required?.filter((r: string) => r !== name); },
+    mutate: (d) => { const { parent, name } = findProp(d, "response", "optional", (_, n, par) => !par.required?.includes(n)); delete parent.properties[name]; },
+  },
+  {
+    name: "required response property removed",
+    want: ["ERR response-required-property-removed"],
+    bump: "major",
+    mutate: (d) => { const { parent, name } = findProp(d, "response", "required", (_, n, par) => !!par.required?.includes(n)); delete parent.properties[name]; parent.required = parent.required.filter((r: string) => r !== name); },
   },
   {
     name: "response property type changed",
@@ -259,7 +265,7 @@ export const CORPUS: CorpusCase[] = [
       for (const k of ["format", "pattern", "maxLength", "minLength"]) delete prop[k];
     },
   },
-  { name: "response property added", want: ["INFO response-property-added"], bump: "minor", mutate: (d) => (findProp(d, "response", "any", () => true).parent.properties.corpus_field = { type: "string" }) },
+  { name: "response property added", want: ["INFO response-optional-property-added"], bump: "minor", mutate: (d) => (findProp(d, "response", "any", () => true).parent.properties.corpus_field = { type: "string" }) },
   {
     name: "response (webhook payload) enum value added",
     want: ["WARN response-property-enum-value-added"],
@@ -305,11 +311,11 @@ export const CORPUS: CorpusCase[] = [
   // ── changes hidden behind $ref and allOf ──────────────────────────────────────────────────────
   {
     name: "response property removed behind a $ref alias",
-    want: ["ERR response-property-removed"],
+    want: ["ERR response-optional-property-removed"],
     bump: "major",
     mutate: (d) => {
       // point every use of the schema at an alias that $refs it, then drop a field from the target
-      const { parent, name } = findProp(d, "response", "any", () => true);
+      const { parent, name } = findProp(d, "response", "optional", (_, n, par) => !par.required?.includes(n));
       const entry = Object.entries<any>(d.components.schemas).find(([, s]) => s === parent);
       if (!entry) throw new Error("corpus: the response-only property's schema is not a component");
       rewriteRefs(d.paths, `#/components/schemas/${entry[0]}`, "#/components/schemas/CorpusAlias");
