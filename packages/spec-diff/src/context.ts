@@ -3,6 +3,7 @@
 // origin (its pair of pointers) with the set of operations that reach it.
 import { RefResolver } from "./resolve.js";
 import { RULES } from "./rules.js";
+import { Unchanged } from "./unchanged.js";
 import type { Change } from "./types.js";
 
 type Obj = Record<string, any>;
@@ -16,6 +17,8 @@ export interface Found {
 export class DiffContext {
   readonly base: RefResolver;
   readonly head: RefResolver;
+  /** What is identical on both sides, down through every `$ref`: comparators skip it. */
+  readonly unchanged: Unchanged;
   operation: string | null = null;
   private readonly found = new Map<string, Found>();
   /** Pair key → every change found below that pair: a later visit only adds its operation to them. */
@@ -27,6 +30,7 @@ export class DiffContext {
   constructor(baseDoc: Obj, headDoc: Obj) {
     this.base = new RefResolver(baseDoc);
     this.head = new RefResolver(headDoc);
+    this.unchanged = new Unchanged(baseDoc, headDoc);
   }
 
   /** Runs `fn` with `operation` set: every change found (or reached again) in it names that operation. */

@@ -69,6 +69,9 @@ export function compareOperations(ctx: DiffContext, baseDoc: Obj, headDoc: Obj):
 }
 
 function compareOperation(ctx: DiffContext, b: OpRef, h: OpRef): void {
+  // an identical operation (path-level parameters included) whose every `$ref` is unchanged has nothing to report
+  const itemAt = (o: OpRef) => o.at.slice(0, o.at.lastIndexOf("/"));
+  if (ctx.unchanged.check(b.op, b.at, h.op, h.at) && ctx.unchanged.check(b.item.parameters, `${itemAt(b)}/parameters`, h.item.parameters, `${itemAt(h)}/parameters`)) return;
   compareDocs(ctx, b.op, b.at, h.op, h.at, h.name);
   if (!!b.op.deprecated !== !!h.op.deprecated) ctx.emit(h.op.deprecated ? "endpoint-deprecated" : "endpoint-reactivated", ptr(b.at, "deprecated"), ptr(h.at, "deprecated"), `${h.name} ${h.op.deprecated ? "deprecated" : "no longer deprecated"}`);
   if (b.op.operationId !== h.op.operationId) {

@@ -11,6 +11,7 @@ export const KEYWORD_IDS: Record<SubKeyword | MapKeyword | "prefixItems", string
   contains: "contains",
   propertyNames: "property-names",
   if: "if",
+  // biome-ignore lint/suspicious/noThenProperty: the JSON Schema keyword's name, not a thenable
   then: "then",
   else: "else",
   contentSchema: "content-schema",
@@ -80,9 +81,11 @@ function compareDiscriminator(ctx: DiffContext, b: SchemaView, h: SchemaView, pl
   const db = b.discriminator;
   const dh = h.discriminator;
   const subject = subjectOf(place);
-  if (!db && dh) return ctx.emit(`${id}-added`, b.at, dh.at, `${subject}: discriminator ${show(dh.propertyName ?? "")} added`);
-  if (db && !dh) return ctx.emit(`${id}-removed`, db.at, h.at, `${subject}: discriminator ${show(db.propertyName ?? "")} removed`);
-  if (!db || !dh) return;
+  if (!db || !dh) {
+    if (dh) ctx.emit(`${id}-added`, b.at, dh.at, `${subject}: discriminator ${show(dh.propertyName ?? "")} added`);
+    if (db) ctx.emit(`${id}-removed`, db.at, h.at, `${subject}: discriminator ${show(db.propertyName ?? "")} removed`);
+    return;
+  }
   if (db.propertyName !== dh.propertyName) ctx.emit(`${id}-property-name-changed`, db.at, dh.at, `${subject}: discriminator property changed from ${show(db.propertyName ?? "")} to ${show(dh.propertyName ?? "")}`);
   for (const [value, ref] of Object.entries(db.mapping)) {
     if (!(value in dh.mapping)) ctx.emit(`${id}-mapping-deleted`, db.at, dh.at, `${subject}: discriminator value ${show(value)} removed from the mapping`);

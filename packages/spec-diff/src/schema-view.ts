@@ -89,9 +89,15 @@ function count(s: Obj, at: string, key: string): Bound | undefined {
 /** The view of a property defined in several allOf parts: every definition merged. */
 export function viewAll(r: RefResolver, a: At, opts: ViewOptions = {}): SchemaView {
   const v = view(r, a.node, a.at, opts);
-  for (const extra of a.also ?? []) mergeInto(v, view(r, extra.node, extra.at, opts));
-  return v;
+  if (!a.also?.length) return v;
+  // views are cached and shared: merge into a copy
+  const merged: SchemaView = { ...v, limits: { ...v.limits }, properties: new Map(v.properties), required: new Set(v.required), sub: { ...v.sub }, maps: { ...v.maps }, allOfRefs: new Map(v.allOfRefs) };
+  for (const extra of a.also) mergeInto(merged, view(r, extra.node, extra.at, opts));
+  return merged;
 }
+
+/** Views by resolver, keyed by where the node sits: a schema shared by many operations is viewed once. */
+const CACHE = new WeakMap<RefResolver, Map<string, SchemaView>>();
 
 const LIMIT_KEYS: [LimitName, string][] = [
   ["max-length", "maxLength"],
@@ -104,6 +110,15 @@ const LIMIT_KEYS: [LimitName, string][] = [
 
 /** Builds the view of `node` (at pointer `at`) in the document `r` resolves against. */
 export function view(r: RefResolver, node: unknown, at: string, opts: ViewOptions = {}, depth = 0): SchemaView {
+  let cache = CACHE.get(r);
+  if (!cache) CACHE.set(r, (cache = new Map()));
+  const key = `${opts.flatten === false ? "n" : "f"}${at}`;
+  let v = cache.get(key);
+  if (!v) cache.set(key, (v = build(r, node, at, opts, depth)));
+  return v;
+}
+
+function build(r: RefResolver, node: unknown, at: string, opts: ViewOptions, depth: number): SchemaView {
   const res = r.resolve(node, at);
   const s: Obj = res.node && typeof res.node === "object" ? res.node : {};
   const here = res.at;

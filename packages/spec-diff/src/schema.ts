@@ -38,6 +38,7 @@ export function compareSchema(ctx: DiffContext, b: At, h: At, place: Place, dept
   const rb = ctx.base.resolve(b.node, b.at);
   const rh = ctx.head.resolve(h.node, h.at);
   if (rb.problem || rh.problem || depth > MAX_DEPTH) return;
+  if (ctx.unchanged.check(b.node, b.at, h.node, h.at) && !b.also?.length && !h.also?.length) return;
   if (rb.external || rh.external) {
     if (rb.external !== rh.external) ctx.emit(`${prefix(place)}-type-changed`, rb.at, rh.at, `${subjectOf(place)}: external schema changed from ${show(rb.external ?? "inline")} to ${show(rh.external ?? "inline")}`);
     return;
