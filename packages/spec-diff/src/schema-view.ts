@@ -111,10 +111,16 @@ const LIMIT_KEYS: [LimitName, string][] = [
 /** Builds the view of `node` (at pointer `at`) in the document `r` resolves against. */
 export function view(r: RefResolver, node: unknown, at: string, opts: ViewOptions = {}, depth = 0): SchemaView {
   let cache = CACHE.get(r);
-  if (!cache) CACHE.set(r, (cache = new Map()));
+  if (!cache) {
+    cache = new Map();
+    CACHE.set(r, cache);
+  }
   const key = `${opts.flatten === false ? "n" : "f"}${at}`;
   let v = cache.get(key);
-  if (!v) cache.set(key, (v = build(r, node, at, opts, depth)));
+  if (!v) {
+    v = build(r, node, at, opts, depth);
+    cache.set(key, v);
+  }
   return v;
 }
 

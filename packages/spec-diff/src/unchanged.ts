@@ -35,10 +35,7 @@ export class Unchanged {
   /** `$ref` targets whose subtree differs, or leads to one that does. */
   private readonly unstable = new Set<string>();
 
-  constructor(
-    private readonly base: Obj,
-    private readonly head: Obj,
-  ) {
+  constructor(base: Obj, head: Obj) {
     // every target either side refers to, with the targets it refers to in turn
     const targets = new Map<string, Set<string>>();
     const pending = [...refsIn(base), ...refsIn(head)];
