@@ -25,7 +25,7 @@ const LEVELS: Level[] = ["INFO", "WARN", "ERR"];
 const FORMATS: ReportFormat[] = ["text", "json", "markdown", "github"];
 
 function usage(name: string): string {
-  return `${name} --base <file|git-ref:path> --head <file|git-ref:path> [--format text|json|markdown|github] [--fail-on ERR|WARN|INFO] [--facts <json file>]`;
+  return `${name} --base <file|git-ref:path> --head <file|git-ref:path> [--format text|json|markdown|github] [--fail-on ERR|WARN|INFO] [--facts <json file>] [--lifecycle [--sunset-days N] [--require-sunset]]`;
 }
 
 /** The SDK constants from a JSON file shaped like LimitFacts (what a generated meta.ts holds). */
@@ -44,9 +44,20 @@ async function run(argv: string[], o: CliOptions, out: (s: string) => void, err:
   const name = o.name ?? "spec-diff";
   const cwd = o.cwd ?? process.cwd();
   const env = o.env ?? process.env;
-  let flags: Record<string, string | undefined>;
+  let flags: Record<string, string | boolean | undefined>;
   try {
-    flags = parseArgs({ args: argv.filter((a) => a !== "--"), options: { base: { type: "string" }, head: { type: "string" }, format: { type: "string" }, "fail-on": { type: "string" }, facts: { type: "string" } }, strict: true }).values;
+    flags = parseArgs({ args: argv.filter((a) => a !== "--"), options: {
+        base: { type: "string" },
+        head: { type: "string" },
+        format: { type: "string" },
+        "fail-on": { type: "string" },
+        facts: { type: "string" },
+        lifecycle: { type: "boolean" },
+        "sunset-days": { type: "string" },
+        "require-sunset": { type: "boolean" },
+      },
+      strict: true,
+    }).values as Record<string, string | undefined>;
   } catch (e) {
     throw new DiffInputError(`${(e as Error).message}.`, `Usage: ${usage(name)}`);
   }
@@ -55,16 +66,20 @@ async function run(argv: string[], o: CliOptions, out: (s: string) => void, err:
   if (!FORMATS.includes(format)) throw new DiffInputError(`--format must be text, json, markdown or github, got "${flags.format}".`, `Usage: ${usage(name)}`);
   const failOn = (flags["fail-on"] ?? "ERR") as Level;
   if (!LEVELS.includes(failOn)) throw new DiffInputError(`--fail-on must be ERR, WARN or INFO, got "${flags["fail-on"]}".`, `Usage: ${usage(name)}`);
+  const sunsetDays = flags["sunset-days"] === undefined ? undefined : Number(flags["sunset-days"]);
+  if (sunsetDays !== undefined && (!Number.isInteger(sunsetDays) || sunsetDays < 0)) throw new DiffInputError(`--sunset-days must be a whole number of days, got "${flags["sunset-days"]}".`, `Usage: ${usage(name)}`);
+  if ((sunsetDays !== undefined || flags["require-sunset"]) && !flags.lifecycle) throw new DiffInputError("--sunset-days and --require-sunset configure the lifecycle rules, which are off.", "add --lifecycle.");
   if (flags.facts && !o.extractFacts) {
     throw new DiffInputError("--facts needs a facts extractor to read the head spec's limits, and this command has none.", "call `main(argv, { extractFacts })` from @apiforge/spec-diff with your repository's extractor, or drop --facts.");
   }
 
   const warnings: string[] = [];
-  const base = await loadSpec(flags.base, { cwd, warnings });
-  const head = await loadSpec(flags.head, { cwd, warnings });
+  const base = await loadSpec(String(flags.base), { cwd, warnings });
+  const head = await loadSpec(String(flags.head), { cwd, warnings });
   for (const w of warnings) err(`⚠ ${w}\n`);
-  const report = diffSpecs(base, head, { extractFacts: o.extractFacts, facts: flags.facts ? readFacts(flags.facts, cwd) : undefined });
-  const names = { base: flags.base, head: flags.head };
+  const lifecycle = flags.lifecycle ? { minSunsetDays: sunsetDays, requireSunset: flags["require-sunset"] === true } : undefined;
+  const report = diffSpecs(base, head, { extractFacts: o.extractFacts, facts: flags.facts ? readFacts(String(flags.facts), cwd) : undefined, lifecycle });
+  const names = { base: String(flags.base), head: String(flags.head) };
   if (format === "github") {
     // annotations on stdout; the markdown table goes to the job summary when the runner offers one
     out(`${formatReport(report, "github", names)}\n`);

@@ -1,6 +1,7 @@
 // State shared by the comparators while one diff runs: both resolvers, the operation being compared,
 // the memo of schema pairs already compared, and the changes found so far, each kept once at its
 // origin (its pair of pointers) with the set of operations that reach it.
+import type { LifecycleOptions } from "./lifecycle.js";
 import { RefResolver } from "./resolve.js";
 import { RULES } from "./rules.js";
 import { Unchanged } from "./unchanged.js";
@@ -20,6 +21,8 @@ export class DiffContext {
   /** What is identical on both sides, down through every `$ref`: comparators skip it. */
   readonly unchanged: Unchanged;
   operation: string | null = null;
+  /** Lifecycle rules are on when set. */
+  lifecycle?: LifecycleOptions;
   private readonly found = new Map<string, Found>();
   /** Pair key → every change found below that pair: a later visit only adds its operation to them. */
   private readonly memo = new Map<string, Found[]>();

@@ -6,7 +6,7 @@ import { ptr } from "./resolve.js";
 import { RULES, maxBump } from "./rules.js";
 import { compareRuntimeLimits } from "./runtime-limits.js";
 import { compareDocs } from "./schema.js";
-import { compareRequirements } from "./security.js";
+import { compareRequirements, compareSecuritySchemes } from "./security.js";
 import type { Bump, Change, DiffOptions, DiffReport, Level } from "./types.js";
 
 
@@ -29,10 +29,12 @@ function order(a: Change, b: Change): number {
 /** Classifies every change from `baseDoc` to `headDoc`; see rules.ts for the ids, levels and bumps. */
 export function diffSpecs(baseDoc: Obj, headDoc: Obj, opts: DiffOptions = {}): DiffReport {
   const ctx = new DiffContext(baseDoc, headDoc);
+  ctx.lifecycle = opts.lifecycle;
   ctx.within(null, () => {
     compareDocs(ctx, baseDoc.info, "#/info", headDoc.info, "#/info", "API info");
     compareServers(ctx, baseDoc, headDoc);
     compareRequirements(ctx, baseDoc.security, "#/security", headDoc.security, "#/security", "api-global");
+    compareSecuritySchemes(ctx, baseDoc.components?.securitySchemes, headDoc.components?.securitySchemes);
   });
   compareOperations(ctx, baseDoc, headDoc);
   if (opts.facts !== false && opts.extractFacts) compareRuntimeLimits(ctx, opts.facts ?? opts.extractFacts(baseDoc), opts.facts ? null : ctx.base, opts.extractFacts);

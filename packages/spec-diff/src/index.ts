@@ -4,6 +4,7 @@ export { main, type CliOptions } from "./cli.js";
 export { diffSpecs } from "./diff.js";
 export { DiffInputError } from "./errors.js";
 export type { FactsExtractor, LimitFacts } from "./facts.js";
+export type { LifecycleOptions } from "./lifecycle.js";
 export { externalRefs, loadSpec, parseSource, type LoadOptions } from "./load.js";
 export { parseDocument, type OpenApiDoc } from "./parse.js";
 export { formatReport, type ReportFormat, type FormatOptions } from "./format.js";

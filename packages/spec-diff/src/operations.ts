@@ -4,6 +4,7 @@ import { show, type DiffContext } from "./context.js";
 import { compareHeaders, compareSerialization, headerParams, responseHeaders } from "./headers.js";
 import { ptr } from "./resolve.js";
 import { compareDocs, compareSchema, type Place } from "./schema.js";
+import { compareLifecycle, removedBeforeSunset } from "./lifecycle.js";
 import { compareSecurity } from "./security.js";
 
 type Obj = Record<string, any>;
@@ -60,6 +61,7 @@ export function compareOperations(ctx: DiffContext, baseDoc: Obj, headDoc: Obj):
         const pathGone = !b.webhook && !head.some((x) => x.path === b.path || x.path.replace(/\{[^}]*\}/g, "{}") === b.path.replace(/\{[^}]*\}/g, "{}"));
         const dep = b.op.deprecated === true ? "with" : "without";
         if (b.webhook) ctx.emit("webhook-removed", b.at, null, `${b.name} removed`);
+        else if (ctx.lifecycle && removedBeforeSunset(ctx, b, pathGone, ctx.lifecycle)) return;
         else ctx.emit(`api-${pathGone ? "path-" : ""}removed-${dep}-deprecation`, b.at, null, `${b.name} removed${dep === "with" ? " (it was deprecated)" : ""}`);
       });
     }
@@ -73,6 +75,8 @@ function compareOperation(ctx: DiffContext, b: OpRef, h: OpRef): void {
   const itemAt = (o: OpRef) => o.at.slice(0, o.at.lastIndexOf("/"));
   if (ctx.unchanged.check(b.op, b.at, h.op, h.at) && ctx.unchanged.check(b.item.parameters, `${itemAt(b)}/parameters`, h.item.parameters, `${itemAt(h)}/parameters`)) return;
   compareDocs(ctx, b.op, b.at, h.op, h.at, h.name);
+  if (ctx.lifecycle) compareLifecycle(ctx, b, h, ctx.lifecycle);
+  compareServers(ctx, b, h);
   if (!!b.op.deprecated !== !!h.op.deprecated) ctx.emit(h.op.deprecated ? "endpoint-deprecated" : "endpoint-reactivated", ptr(b.at, "deprecated"), ptr(h.at, "deprecated"), `${h.name} ${h.op.deprecated ? "deprecated" : "no longer deprecated"}`);
   if (b.op.operationId !== h.op.operationId) {
     if (b.op.operationId) ctx.emit("api-operation-id-removed", ptr(b.at, "operationId"), h.op.operationId ? ptr(h.at, "operationId") : null, `operationId ${show(b.op.operationId)} ${h.op.operationId ? `renamed to ${show(h.op.operationId)}` : "removed"}`);
@@ -228,4 +232,19 @@ function compareResponses(ctx: DiffContext, b: OpRef, h: OpRef): void {
   for (const code of Object.keys(rh)) {
     if (!(code in rb)) ctx.emit(success(code) ? "response-success-status-added" : "response-non-success-status-added", null, ptr(h.at, "responses", code), `response ${code} added`);
   }
+}
+
+/**
+ * Servers declared on a path or an operation override the document's for that operation. Compared
+ * only where either side declares them (the document's own list is compared once, in diff.ts).
+ */
+function compareServers(ctx: DiffContext, b: OpRef, h: OpRef): void {
+  const declared = (o: OpRef) => o.op.servers ?? o.item.servers;
+  if (!declared(b) && !declared(h)) return;
+  const urls = (o: OpRef, doc: Obj): string[] => (declared(o) ?? doc.servers ?? []).map((s: Obj) => s?.url).filter((u: unknown) => typeof u === "string");
+  const ub = urls(b, ctx.base.doc);
+  const uh = urls(h, ctx.head.doc);
+  const at = (o: OpRef) => (o.op.servers ? ptr(o.at, "servers") : o.item.servers ? ptr(o.at.slice(0, o.at.lastIndexOf("/")), "servers") : "#/servers");
+  for (const u of ub) if (!uh.includes(u)) ctx.emit("api-server-removed", at(b), at(h), `server ${u} removed for ${h.name}`);
+  for (const u of uh) if (!ub.includes(u)) ctx.emit("api-server-added", at(b), at(h), `server ${u} added for ${h.name}`);
 }

@@ -1,5 +1,6 @@
 // The shapes the diff engine hands out. `spec:sync` builds on these, so they change with care.
 import type { FactsExtractor, LimitFacts } from "./facts.js";
+import type { LifecycleOptions } from "./lifecycle.js";
 
 export type Level = "ERR" | "WARN" | "INFO";
 export type Bump = "major" | "minor" | "patch" | "none";
@@ -42,4 +43,6 @@ export interface DiffOptions {
    * skips the runtime-limit check.
    */
   facts?: LimitFacts | false;
+  /** Turns on the lifecycle rules on `x-sunset` and `x-stability-level` (see lifecycle.ts). */
+  lifecycle?: LifecycleOptions;
 }

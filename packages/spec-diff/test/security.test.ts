@@ -22,7 +22,7 @@ describe("security requirements (OR of AND-sets)", () => {
     ["the only accepted scheme replaced", undefined, [{ OAuth: ["write"] }], ["ERR api-security-alternative-removed", "INFO api-security-alternative-added"]],
     ["an alternative dropped", [{ ApiKey: [] }, { OAuth: ["write"] }], [{ ApiKey: [] }], ["ERR api-security-alternative-removed"]],
     ["a scheme dropped from an AND-set", [{ ApiKey: [], OAuth: ["write"] }], [{ ApiKey: [] }], ["INFO api-security-removed"]],
-    ["a scope added", [{ OAuth: [] }], [{ OAuth: ["write"] }], ["ERR api-security-added"]],
+    ["a scope added", [{ OAuth: [] }], [{ OAuth: ["write"] }], ["ERR api-security-scope-added"]],
     ["authentication made optional", undefined, [{ ApiKey: [] }, {}], ["INFO api-security-removed"]],
   ])("%s", (_, base, head, want) => {
     expect(opSecurity(base, head)).toEqual(want);
