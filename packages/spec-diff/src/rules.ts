@@ -58,7 +58,7 @@ function constraints(added: Rule, removed: Rule): Record<string, Rule> {
 }
 
 const LOOSER_RESPONSE = because(WARN, "oasdiff: ERR. Generated types carry no bounds or keyword constraints, so callers keep compiling; code relying on the old constraint may misbehave (see the policy at the top of rules.ts).");
-const SET_LIMIT = because(ERR, "oasdiff: WARN (the server may have enforced it already). A typed SDK sends what the old spec allowed; a newly stated limit can refuse it.");
+const SET_LIMIT = because(ERR, "oasdiff: WARN. oasdiff allows that the server may have enforced it already; a typed SDK sends what the old spec allowed, and a newly stated limit can refuse it.");
 
 const REQUEST_SCHEMA: Record<string, Rule> = {
   "type-changed": ERR,
@@ -76,7 +76,7 @@ const REQUEST_SCHEMA: Record<string, Rule> = {
   "const-changed": ERR,
   "const-removed": ADD,
   // the server applies a default when callers omit the value: their requests now mean something else
-  "default-value-added": DOC,
+  "default-value-added": because(DOC, "oasdiff: ERR for parameters. A newly documented default describes what the server does when the value is omitted; callers' code keeps compiling and sends the same requests."),
   "default-value-changed": because(WARN, "oasdiff: ERR for parameters, INFO for properties. Callers who omit the value get a different behaviour; nothing they wrote stops compiling or is refused."),
   "default-value-removed": because(WARN, "oasdiff: ERR for parameters, INFO for properties. The behaviour when omitted is no longer promised; nothing is refused."),
   "pattern-added": ERR,
@@ -133,7 +133,7 @@ const RESPONSE_SCHEMA: Record<string, Rule> = {
   ...limits(DOC, LOOSER_RESPONSE),
   "one-of-added": because(WARN, "oasdiff: ERR. The generated union gains a member: exhaustive narrowing (a `never` check) flags it, other callers keep compiling."),
   "one-of-removed": DOC,
-  "any-of-added": WARN,
+  "any-of-added": because(WARN, "oasdiff: INFO. The generated union gains a member, as with a oneOf branch added."),
   "any-of-removed": DOC,
   ...constraints(DOC, LOOSER_RESPONSE),
   "dependent-required-changed": because(WARN, "oasdiff: ERR. Not in the generated types; see the response-constraint policy in rules.ts."),
