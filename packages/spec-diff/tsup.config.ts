@@ -7,6 +7,8 @@ export default defineConfig({
   sourcemap: true,
   clean: true,
   target: "node20",
-  // the bin is what `npx @apiforge/spec-diff` runs: plain JS, no TypeScript loader at start-up
-
+  // the bin is what `npx @apiforge/spec-diff` runs: one plain JS file with the YAML parser inlined,
+  // so start-up resolves no module through node_modules (Redocly's bundler loads only when needed)
+  splitting: false,
+  noExternal: ["js-yaml"],
 });
