@@ -72,6 +72,15 @@ describe("spec-diff bin exit codes", () => {
     expect(JSON.parse(r.stdout).changes[0].id).toBe("request-parameter-max-decreased");
   });
 
+  it("reads a document without an openapi field as 3.x when it has paths, and says so", async () => {
+    const noVersion = shop();
+    delete noVersion.openapi;
+    const r = await cli("--base", fixture, "--head", write("no-version.yaml", noVersion));
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/no-version\.yaml has no "openapi" field; it was read as OpenAPI 3\.x/);
+    expect(r.stdout).toContain("0 changes");
+  });
+
   it("refuses --facts: the published bin has no facts extractor", async () => {
     const facts = write("facts.json", JSON.stringify({ rateLimit: { limit: 200, windowMs: 60_000 }, pagination: null, bulkOperations: [] }));
     const r = await cli("--base", fixture, "--head", fixture, "--facts", facts);
