@@ -206,6 +206,16 @@ export const RULES: Readonly<Record<string, Rule>> = {
   "request-body-wrapped-in-one-of": because(ADD, "oasdiff: ERR. The body type becomes a union that still contains the old schema: every old call still type-checks and is accepted."),
   // request schemas, at the three depths oasdiff names
   ...scoped(REQ_SCOPES, REQUEST_SCHEMA),
+  // inside an object-valued (deepObject) parameter, oasdiff's own ids for these few
+  "request-parameter-property-type-changed": because(ERR, "oasdiff: WARN. The generated params type changes: callers passing the old type stop compiling."),
+  "request-parameter-property-type-generalized": ADD,
+  "request-parameter-property-type-specialized": ERR,
+  "request-parameter-property-list-of-types-widened": ADD,
+  "request-parameter-property-list-of-types-narrowed": ERR,
+  "request-parameter-property-became-nullable": ADD,
+  "request-parameter-property-became-not-nullable": ERR,
+  "request-parameter-property-enum-value-added": ADD,
+  "request-parameter-property-enum-value-removed": ERR,
   "request-property-removed": because(ERR, "oasdiff: WARN. The generated body type loses the property: object literals that set it stop compiling (excess property check)."),
   "new-required-request-property": ERR,
   "new-required-request-property-with-default": ERR,

@@ -19,6 +19,16 @@ export interface Place {
 
 export const prefix = (p: Place) => `${p.dir}-${p.scope}`;
 
+/** oasdiff names these changes inside an object-valued parameter `request-parameter-property-…`. */
+const PARAM_PROPERTY = new Set(["type-changed", "type-generalized", "type-specialized", "became-nullable", "became-not-nullable", "enum-value-added", "enum-value-removed", "list-of-types-narrowed", "list-of-types-widened"]);
+// a property of an object parameter (not the items of an array parameter, `[]`)
+const inParamProperty = (p: Place) => p.scope === "parameter" && p.path !== "" && !p.path.startsWith("[");
+
+/** The rule id of `suffix` at `place`. */
+export function idAt(place: Place, suffix: string): string {
+  return inParamProperty(place) && PARAM_PROPERTY.has(suffix) ? `request-parameter-property-${suffix}` : `${prefix(place)}-${suffix}`;
+}
+
 /** The place one level down: a property, `[]` for items, `*` for additionalProperties, `<if>` for a keyword. */
 export function child(p: Place, name: string): Place {
   const path = p.path ? `${p.path}${name === "[]" ? "" : "."}${name}` : name;
@@ -146,22 +156,21 @@ const covers = (wide: string[] | null, narrow: string[] | null) => !wide || (!!n
 function compareTypes(ctx: DiffContext, b: SchemaView, h: SchemaView, place: Place): boolean {
   const sameTypes = (b.types ?? []).join() === (h.types ?? []).join() && !!b.types === !!h.types;
   if (sameTypes && b.format === h.format) return true;
-  const p = prefix(place);
   const msg = (word: string) => `${subjectOf(place)}: type ${word} from ${typeText(b)} to ${typeText(h)}`;
   const wider = covers(h.types, b.types) && (h.format === undefined || h.format === b.format);
   const narrower = covers(b.types, h.types) && (b.format === undefined || b.format === h.format);
   // a list of several types (3.1 `type: [string, integer]`) grows or shrinks as a list
   const list = ((b.types?.length ?? 0) > 1 || (h.types?.length ?? 0) > 1) && !!b.types && !!h.types && b.format === h.format;
-  if (list && (wider || narrower)) ctx.emit(`${p}-list-of-types-${wider ? "widened" : "narrowed"}`, b.at, h.at, msg(wider ? "widened" : "narrowed"));
-  else if (wider) ctx.emit(`${p}-type-generalized`, b.at, h.at, msg("widened"));
-  else if (narrower && place.dir === "response") ctx.emit(`${p}-type-specialized`, b.at, h.at, msg("narrowed"));
-  else ctx.emit(`${p}-type-changed`, b.at, h.at, msg("changed"));
+  if (list && (wider || narrower)) ctx.emit(idAt(place, `list-of-types-${wider ? "widened" : "narrowed"}`), b.at, h.at, msg(wider ? "widened" : "narrowed"));
+  else if (wider) ctx.emit(idAt(place, "type-generalized"), b.at, h.at, msg("widened"));
+  else if (narrower && (place.dir === "response" || inParamProperty(place))) ctx.emit(idAt(place, "type-specialized"), b.at, h.at, msg("narrowed"));
+  else ctx.emit(idAt(place, "type-changed"), b.at, h.at, msg("changed"));
   return !b.types || !h.types || b.types.some((t) => h.types!.includes(t) || (t === "integer" && h.types!.includes("number")) || (t === "number" && h.types!.includes("integer")));
 }
 
 function compareNullable(ctx: DiffContext, b: SchemaView, h: SchemaView, place: Place): void {
   if (b.nullable === h.nullable) return;
-  ctx.emit(`${prefix(place)}-became-${h.nullable ? "nullable" : "not-nullable"}`, b.at, h.at, `${subjectOf(place)} became ${h.nullable ? "nullable" : "not nullable"}`);
+  ctx.emit(idAt(place, `became-${h.nullable ? "nullable" : "not-nullable"}`), b.at, h.at, `${subjectOf(place)} became ${h.nullable ? "nullable" : "not nullable"}`);
 }
 
 function compareConst(ctx: DiffContext, b: SchemaView, h: SchemaView, place: Place): void {
@@ -184,8 +193,8 @@ function compareEnum(ctx: DiffContext, b: SchemaView, h: SchemaView, place: Plac
   }
   const inB = new Set(b.enum.values.map(valueKey));
   const inH = new Set(h.enum.values.map(valueKey));
-  for (const v of b.enum.values) if (!inH.has(valueKey(v))) ctx.emit(`${p}-enum-value-removed`, b.enum.at, h.enum.at, `${subjectOf(place)}: enum value ${show(v)} removed`);
-  for (const v of h.enum.values) if (!inB.has(valueKey(v))) ctx.emit(`${p}-enum-value-added`, b.enum.at, h.enum.at, `${subjectOf(place)}: enum value ${show(v)} added`);
+  for (const v of b.enum.values) if (!inH.has(valueKey(v))) ctx.emit(idAt(place, "enum-value-removed"), b.enum.at, h.enum.at, `${subjectOf(place)}: enum value ${show(v)} removed`);
+  for (const v of h.enum.values) if (!inB.has(valueKey(v))) ctx.emit(idAt(place, "enum-value-added"), b.enum.at, h.enum.at, `${subjectOf(place)}: enum value ${show(v)} added`);
 }
 
 function compareDefault(ctx: DiffContext, b: SchemaView, h: SchemaView, place: Place): void {

@@ -339,7 +339,7 @@ export const CORPUS: CorpusCase[] = [
   // ── security and servers ──────────────────────────────────────────────────────────────────────
   {
     name: "global security: a scheme callers must also meet",
-    want: ["ERR api-global-security-added"],
+    want: ["ERR api-global-security-added", "INFO api-security-component-added"],
     bump: "major",
     mutate: (d) => {
       (d.components.securitySchemes ??= {}).CorpusSignature = { type: "apiKey", in: "header", name: "X-Corpus-Signature" };
@@ -348,7 +348,7 @@ export const CORPUS: CorpusCase[] = [
   },
   {
     name: "global security: a new alternative scheme",
-    want: ["INFO api-global-security-alternative-added"],
+    want: ["INFO api-global-security-alternative-added", "INFO api-security-component-added"],
     bump: "minor",
     mutate: (d) => {
       (d.components.securitySchemes ??= {}).CorpusBearer = { type: "http", scheme: "bearer" };
@@ -357,7 +357,7 @@ export const CORPUS: CorpusCase[] = [
   },
   {
     name: "operation security: a scheme callers must also meet",
-    want: ["ERR api-security-added"],
+    want: ["ERR api-security-added", "INFO api-security-component-added"],
     bump: "major",
     mutate: (d) => {
       (d.components.securitySchemes ??= {}).CorpusSignature = { type: "apiKey", in: "header", name: "X-Corpus-Signature" };

@@ -4,7 +4,8 @@
 type Obj = Record<string, any>;
 
 export const PLACES = ["request-parameter", "request-body", "request-property", "response-body", "response-property", "response-header"] as const;
-export type PlaceName = (typeof PLACES)[number];
+/** A property of a deepObject query parameter: only for the cases that name it (`paramProperty`). */
+export type PlaceName = (typeof PLACES)[number] | "request-parameter-property";
 export type Version = "3.0" | "3.1";
 
 const OTHER = { type: "object", properties: { id: { type: "string" } } };
@@ -60,7 +61,12 @@ export function docWith(schema: unknown, place: PlaceName, version: Version): Ob
       "/things": {
         get: {
           operationId: "listThings",
-          parameters: place === "request-parameter" ? [{ name: "q", in: "query", schema: s }] : [],
+          parameters:
+            place === "request-parameter"
+              ? [{ name: "q", in: "query", schema: s }]
+              : place === "request-parameter-property"
+                ? [{ name: "q", in: "query", style: "deepObject", explode: true, schema: wrap(s) }]
+                : [],
           responses: {
             "200": {
               description: "The things.",

@@ -10,11 +10,12 @@ const CHILD: Record<PlaceName, string> = {
   "response-body": "response-property",
   "response-property": "response-property",
   "response-header": "response-header",
+  "request-parameter-property": "request-parameter",
 };
 
 /** `ERR type-changed` at request-body → `ERR request-body-type-changed`. */
 export function expected(c: SchemaCase, place: PlaceName): string[] {
-  const list = place.startsWith("request") ? c.request : c.response;
+  const list = place === "request-parameter-property" ? (c.paramProperty ?? []) : place.startsWith("request") ? c.request : c.response;
   return list.map((w) => {
     if (w.startsWith("=")) return w.slice(1);
     const [level, suffix] = w.split(" ") as [string, string];
@@ -23,7 +24,7 @@ export function expected(c: SchemaCase, place: PlaceName): string[] {
 }
 
 export const RUNS = SCHEMA_CASES.flatMap((c) =>
-  (c.places ?? PLACES).flatMap((place) =>
+  [...(c.places ?? PLACES), ...(c.paramProperty ? (["request-parameter-property"] as const) : [])].flatMap((place) =>
     (["3.1", "3.0"] as Version[]).flatMap((version) => {
       const base = docWith(c.base, place, version);
       const head = docWith(c.head, place, version);

@@ -13,6 +13,8 @@ export interface SchemaCase {
   response: string[];
   /** Where the change is placed; all six places when omitted. */
   places?: readonly PlaceName[];
+  /** What a deepObject parameter's property reports (oasdiff's `request-parameter-property-…`); not run there when omitted. */
+  paramProperty?: string[];
   oasdiff?: string;
 }
 
@@ -45,19 +47,19 @@ function bound(keyword: string, id: string, type: object, low: number, high: num
 
 export const SCHEMA_CASES: SchemaCase[] = [
   // ── types ──
-  { name: "type changed", base: S, head: I, request: ["ERR type-changed"], response: ["ERR type-changed"] },
-  { name: "integer widened to number", base: I, head: N, request: ["INFO type-generalized"], response: ["ERR type-generalized"] },
-  { name: "number narrowed to integer", base: N, head: I, request: ["ERR type-changed"], response: ["INFO type-specialized"] },
+  { name: "type changed", base: S, head: I, request: ["ERR type-changed"], response: ["ERR type-changed"], paramProperty: ["ERR type-changed"] },
+  { name: "integer widened to number", base: I, head: N, request: ["INFO type-generalized"], response: ["ERR type-generalized"], paramProperty: ["INFO type-generalized"] },
+  { name: "number narrowed to integer", base: N, head: I, request: ["ERR type-changed"], response: ["INFO type-specialized"], paramProperty: ["ERR type-specialized"] },
   { name: "format added", base: S, head: { type: "string", format: "uuid" }, request: ["ERR type-changed"], response: ["INFO type-specialized"] },
   { name: "format removed", base: { type: "string", format: "uuid" }, head: S, request: ["INFO type-generalized"], response: ["ERR type-generalized"] },
-  { name: "list of types widened", base: { type: ["string", "integer"] }, head: { type: ["string", "integer", "boolean"] }, request: ["INFO list-of-types-widened"], response: ["ERR list-of-types-widened"] },
-  { name: "list of types narrowed", base: { type: ["string", "integer"] }, head: S, request: ["ERR list-of-types-narrowed"], response: ["INFO list-of-types-narrowed"] },
-  { name: "became nullable", base: S, head: { type: ["string", "null"] }, request: ["INFO became-nullable"], response: ["ERR became-nullable"] },
-  { name: "became not nullable", base: { type: ["string", "null"] }, head: S, request: ["ERR became-not-nullable"], response: ["INFO became-not-nullable"] },
+  { name: "list of types widened", base: { type: ["string", "integer"] }, head: { type: ["string", "integer", "boolean"] }, request: ["INFO list-of-types-widened"], response: ["ERR list-of-types-widened"], paramProperty: ["INFO list-of-types-widened"] },
+  { name: "list of types narrowed", base: { type: ["string", "integer"] }, head: S, request: ["ERR list-of-types-narrowed"], response: ["INFO list-of-types-narrowed"], paramProperty: ["ERR list-of-types-narrowed"] },
+  { name: "became nullable", base: S, head: { type: ["string", "null"] }, request: ["INFO became-nullable"], response: ["ERR became-nullable"], paramProperty: ["INFO became-nullable"] },
+  { name: "became not nullable", base: { type: ["string", "null"] }, head: S, request: ["ERR became-not-nullable"], response: ["INFO became-not-nullable"], paramProperty: ["ERR became-not-nullable"] },
   { name: "null spelled as a oneOf branch instead of a type list", base: { type: ["string", "null"] }, head: { oneOf: [S, { type: "null" }] }, request: [], response: [] },
   // ── values ──
-  { name: "enum value added", base: { type: "string", enum: ["a", "b"] }, head: { type: "string", enum: ["a", "b", "c"] }, request: ["INFO enum-value-added"], response: ["WARN enum-value-added"] },
-  { name: "enum value removed", base: { type: "string", enum: ["a", "b"] }, head: { type: "string", enum: ["a"] }, request: ["ERR enum-value-removed"], response: ["INFO enum-value-removed"] },
+  { name: "enum value added", base: { type: "string", enum: ["a", "b"] }, head: { type: "string", enum: ["a", "b", "c"] }, request: ["INFO enum-value-added"], response: ["WARN enum-value-added"], paramProperty: ["INFO enum-value-added"] },
+  { name: "enum value removed", base: { type: "string", enum: ["a", "b"] }, head: { type: "string", enum: ["a"] }, request: ["ERR enum-value-removed"], response: ["INFO enum-value-removed"], paramProperty: ["ERR enum-value-removed"] },
   { name: "became enum", base: S, head: { type: "string", enum: ["a"] }, request: ["ERR became-enum"], response: [] },
   { name: "enum reordered", base: { type: "string", enum: ["a", "b"] }, head: { type: "string", enum: ["b", "a"] }, request: [], response: [] },
   { name: "object enum members compare by value, not key order", base: { type: "object", enum: [{ x: 1, y: 2 }] }, head: { type: "object", enum: [{ y: 2, x: 1 }] }, request: [], response: [], places: OBJ },
