@@ -1,3 +1,4 @@
+/// <reference path="./js-yaml.d.ts" />
 // Text → OpenAPI document, refusing what the diff cannot compare with a message naming the fix.
 import { CORE_SCHEMA, load } from "js-yaml";
 import { DiffInputError } from "./errors.js";
