@@ -53,18 +53,24 @@ function readText(source: string, cwd: string): string {
 export function externalRefs(doc: unknown, limit = 20): { ref: string; at: string }[] {
   const out: { ref: string; at: string }[] = [];
   const seen = new Set<object>();
-  const walk = (node: unknown, at: string): void => {
+  const keys: string[] = [];
+  // the pointer is spelled only for a hit: the walk visits every node of a large document
+  const walk = (node: unknown): void => {
     if (out.length >= limit || !node || typeof node !== "object" || seen.has(node)) return;
     seen.add(node);
     const ref = (node as Record<string, unknown>).$ref;
-    if (typeof ref === "string" && !ref.startsWith("#")) out.push({ ref, at });
-    for (const [k, v] of Object.entries(node)) {
+    if (typeof ref === "string" && !ref.startsWith("#")) out.push({ ref, at: `#${keys.map((k) => `/${k.replace(/~/g, "~0").replace(/\//g, "~1")}`).join("")}` });
+    for (const k in node) {
       // examples are data, not schema: a "$ref" key there is the vendor's payload
       if (k === "example" || k === "examples" || k.startsWith("x-")) continue;
-      walk(v, `${at}/${k.replace(/~/g, "~0").replace(/\//g, "~1")}`);
+      const v = (node as Record<string, unknown>)[k];
+      if (!v || typeof v !== "object") continue;
+      keys.push(k);
+      walk(v);
+      keys.pop();
     }
   };
-  walk(doc, "#");
+  walk(doc);
   return out;
 }
 
@@ -89,8 +95,11 @@ async function bundleSource(source: string, cwd: string): Promise<OpenApiDoc> {
 export async function loadSpec(source: string, opts: LoadOptions = {}): Promise<OpenApiDoc> {
   const cwd = opts.cwd ?? process.cwd();
   let doc = parseDocument(readText(source, cwd), source, opts.warnings);
-  if (externalRefs(doc, 1).length) doc = await bundleSource(source, cwd);
-  const left = externalRefs(doc);
+  let left = externalRefs(doc);
+  if (left.length) {
+    doc = await bundleSource(source, cwd);
+    left = externalRefs(doc);
+  }
   if (left.length) {
     const list = left.slice(0, 3).map((x) => `${x.ref} (at ${x.at})`).join(", ");
     throw new DiffInputError(
