@@ -10,4 +10,4 @@ const next = start >= 0 && end > start ? readme.slice(0, start) + ruleTable() + 
 // write beside and rename, so an interrupted run never leaves a half-written README
 writeFileSync(new URL("../README.md.tmp", import.meta.url), next);
 renameSync(new URL("../README.md.tmp", import.meta.url), file);
-console.log("README.md rule table rewritten");
+process.stdout.write("README.md rule table rewritten\n");

@@ -3,8 +3,9 @@
 // the 2020-12 applicators and oneOf/anyOf (allOf is merged by the view). Each pair of definitions
 // is compared once per diff (context.ts memoises it); `$ref` cycles end at the first pair seen twice.
 import { same, show, valueKey, type DiffContext } from "./context.js";
-import type { RefResolver } from "./resolve.js";
 import { compareKeywords } from "./schema-keywords.js";
+import { compareProperties } from "./schema-properties.js";
+import { compareBranches, compareUnionShape } from "./schema-unions.js";
 import { MAP_KEYWORDS, SUB_KEYWORDS, viewAll, type At, type Bound, type LimitName, type SchemaView } from "./schema-view.js";
 
 export interface Place {
@@ -105,46 +106,6 @@ export function compareDocs(ctx: DiffContext, b: any, bAt: string, h: any, hAt: 
     const what = b[key] === undefined ? "added" : h[key] === undefined ? "removed" : "changed";
     ctx.emit(id, `${bAt}/${key}`, `${hAt}/${key}`, `${subject}: ${key} ${what}`);
   }
-}
-
-/** The `$ref` (or title) a branch is known by, so branches pair by identity before position. */
-function branchKey(side: RefResolver, a: At): string | undefined {
-  const n = a.node as any;
-  if (typeof n?.$ref === "string") return `ref:${n.$ref}`;
-  const title = side.resolve(a.node, a.at).node?.title;
-  return title ? `title:${title}` : undefined;
-}
-
-/**
- * One side is a oneOf/anyOf and the other is not: the plain side pairs with its branch (same `$ref`,
- * else the single branch of matching type) and the rest are branches added or removed. Returns true
- * when handled, so the two are not compared as if a union were one schema.
- */
-function compareUnionShape(ctx: DiffContext, b: At, h: At, vb: SchemaView, vh: SchemaView, place: Place, depth: number): boolean {
-  for (const key of ["oneOf", "anyOf"] as const) {
-    const ub = vb[key]?.length ? vb[key] : undefined;
-    const uh = vh[key]?.length ? vh[key] : undefined;
-    // both unions are compared branch by branch; a union of the other kind on the plain side is too ambiguous
-    if (!!ub === !!uh || (ub ? vh : vb).oneOf?.length || (ub ? vh : vb).anyOf?.length) continue;
-    const [plain, plainSide, union, unionSide, widened] = uh ? [b, ctx.base, uh, ctx.head, true] : [h, ctx.head, ub!, ctx.base, false];
-    const pk = branchKey(plainSide, plain);
-    const pv = widened ? vb : vh;
-    let match = pk ? union.findIndex((x) => branchKey(unionSide, x) === pk) : -1;
-    if (match < 0) match = union.findIndex((x) => same(viewAll(unionSide, x).types, pv.types) && pv.types !== null);
-    if (match < 0) return false;
-    const others = union.filter((_, i) => i !== match);
-    const kw = key === "oneOf" ? "one-of" : "any-of";
-    if (widened && key === "oneOf" && place.scope === "body" && !place.path) {
-      ctx.emit(`${place.dir}-body-wrapped-in-one-of`, vb.at, vh.at, `${subjectOf(place)}: wrapped in a oneOf with ${others.length} other branch${others.length === 1 ? "" : "es"}`);
-    } else {
-      const id = `${place.dir}-${place.scope === "body" && !place.path ? "body" : "property"}-${kw}-${widened ? "added" : "removed"}`;
-      for (const o of others) ctx.emit(id, widened ? vb.at : o.at, widened ? o.at : vh.at, `${subjectOf(place)}: ${key} branch ${show(branchKey(unionSide, o) ?? o.at)} ${widened ? "added" : "removed"}`);
-    }
-    const partner = union[match]!;
-    compareSchema(ctx, widened ? plain : partner, widened ? partner : plain, place, depth + 1);
-    return true;
-  }
-  return false;
 }
 
 const typeText = (v: SchemaView) => `${v.types ? v.types.join("|") || "null" : "any"}${v.format ? ` (${v.format})` : ""}`;
@@ -252,73 +213,3 @@ function comparePattern(ctx: DiffContext, b: SchemaView, h: SchemaView, place: P
   } else if (bp && hp && bp.value !== hp.value) ctx.emit(`${p}-pattern-changed`, bp.at, hp.at, `${subjectOf(place)}: pattern changed from ${show(bp.value)} to ${show(hp.value)}`);
 }
 
-function compareProperties(ctx: DiffContext, b: SchemaView, h: SchemaView, place: Place, depth: number): void {
-  const names = new Set([...b.properties.keys(), ...h.properties.keys()]);
-  const req = place.dir === "request";
-  const dir = place.dir;
-  for (const name of names) {
-    const pb = b.properties.get(name);
-    const ph = h.properties.get(name);
-    const sub = child(place, name);
-    const nb = pb && viewAll(ctx.base, pb);
-    const nh = ph && viewAll(ctx.head, ph);
-    const rb = b.required.has(name);
-    const rh = h.required.has(name);
-    // readOnly fields are not sent and writeOnly fields never come back: absent from this role
-    const hiddenKey = req ? "readOnly" : "writeOnly";
-    const hb = !!nb?.[hiddenKey];
-    const hh = !!nh?.[hiddenKey];
-    if (pb && ph && (nb!.readOnly !== nh!.readOnly || nb!.writeOnly !== nh!.writeOnly)) {
-      for (const [flag, word] of [["readOnly", "read-only"], ["writeOnly", "write-only"]] as const) {
-        if (nb![flag] === nh![flag]) continue;
-        ctx.emit(`${dir}-${rh ? "required" : "optional"}-property-became-${nh![flag] ? "" : "not-"}${word}`, pb.at, ph.at, `${subjectOf(sub)} became ${nh![flag] ? "" : "not "}${word}`);
-      }
-    }
-    if ((hb && (!ph || hh)) || (!pb && hh)) {
-      if (!req && !pb && hh) ctx.emit(`response-${rh ? "required" : "optional"}-write-only-property-added`, null, ph!.at, `${subjectOf(sub)} added (write-only)`);
-      else if (!req && !ph && hb) ctx.emit(`response-${rb ? "required" : "optional"}-write-only-property-removed`, pb!.at, null, `${subjectOf(sub)} removed (write-only)`);
-      continue;
-    }
-    if (hb !== hh) continue; // the role changed: reported above, nothing else to compare
-    if (pb && !ph) {
-      if (req) ctx.emit("request-property-removed", pb.at, null, `${subjectOf(sub)} removed`);
-      else ctx.emit(`response-${rb ? "required" : "optional"}-property-removed`, pb.at, null, `${subjectOf(sub)} removed`);
-    } else if (!pb && ph) {
-      const withDefault = nh!.default ? "-with-default" : "";
-      if (!req) ctx.emit(`response-${rh ? "required" : "optional"}-property-added`, null, ph.at, `${subjectOf(sub)} added`);
-      else if (rh) ctx.emit(`new-required-request-property${withDefault}`, null, ph.at, `${subjectOf(sub)} added as required${withDefault ? " (with a default)" : ""}`);
-      else ctx.emit("new-optional-request-property", null, ph.at, `${subjectOf(sub)} added (optional)`);
-    } else if (pb && ph) {
-      if (rb !== rh) {
-        const withDefault = rh && req && nh!.default ? "-with-default" : "";
-        ctx.emit(`${dir}-property-became-${rh ? "required" : "optional"}${withDefault}`, pb.at, ph.at, `${subjectOf(sub)} became ${rh ? "required" : "optional"}`);
-      }
-      if (nb!.deprecated !== nh!.deprecated) ctx.emit(`${dir}-property-${nh!.deprecated ? "deprecated" : "reactivated"}`, pb.at, ph.at, `${subjectOf(sub)} ${nh!.deprecated ? "deprecated" : "no longer deprecated"}`);
-      compareSchema(ctx, pb, ph, sub, depth + 1);
-    }
-  }
-}
-
-/** Pairs oneOf/anyOf branches by `$ref`, then by title, then by position; unpaired ones are added/removed. */
-function compareBranches(ctx: DiffContext, b: SchemaView, h: SchemaView, place: Place, key: "oneOf" | "anyOf", depth: number): void {
-  const bb = b[key] ?? [];
-  const hb = h[key] ?? [];
-  if (!bb.length || !hb.length) return;
-  const id = `${place.dir}-${place.scope === "body" && !place.path ? "body" : "property"}-${key === "oneOf" ? "one-of" : "any-of"}`;
-  const restB = [...bb];
-  const restH = [...hb];
-  const pairs: [At, At][] = [];
-  for (const x of [...restB]) {
-    const k = branchKey(ctx.base, x);
-    const i = k ? restH.findIndex((y) => branchKey(ctx.head, y) === k) : -1;
-    if (i >= 0) {
-      pairs.push([x, restH[i]!]);
-      restB.splice(restB.indexOf(x), 1);
-      restH.splice(i, 1);
-    }
-  }
-  while (restB.length && restH.length) pairs.push([restB.shift()!, restH.shift()!]);
-  for (const x of restB) ctx.emit(`${id}-removed`, x.at, h.at, `${subjectOf(place)}: ${key} branch ${show(branchKey(ctx.base, x) ?? x.at)} removed`);
-  for (const y of restH) ctx.emit(`${id}-added`, b.at, y.at, `${subjectOf(place)}: ${key} branch ${show(branchKey(ctx.head, y) ?? y.at)} added`);
-  for (const [x, y] of pairs) compareSchema(ctx, x, y, place, depth + 1);
-}
