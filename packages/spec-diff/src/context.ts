@@ -15,6 +15,12 @@ export interface Found {
   ops: Set<string>;
 }
 
+/** A pair of definitions compared once, or an operation: what it emitted and what it reaches. */
+interface Node {
+  own: Found[];
+  children: Set<string>;
+}
+
 export class DiffContext {
   readonly base: RefResolver;
   readonly head: RefResolver;
@@ -24,11 +30,14 @@ export class DiffContext {
   /** Lifecycle rules are on when set. */
   lifecycle?: LifecycleOptions;
   private readonly found = new Map<string, Found>();
-  /** Pair key → every change found below that pair: a later visit only adds its operation to them. */
-  private readonly memo = new Map<string, Found[]>();
-  private readonly open = new Set<string>();
-  private readonly collecting: Found[][] = [];
-  private readonly visited = new Set<string>();
+  /**
+   * The graph of comparisons: each operation and each schema pair (compared once per diff) with the
+   * changes it emitted itself and the pairs it reached. A pair met again (another operation, another
+   * parent, or a cycle back to a pair still being compared) only adds an edge; which operations reach
+   * a change is read from the graph at the end, so a change inside a cycle still names them all.
+   */
+  private readonly nodes = new Map<string, Node>();
+  private readonly stack: string[] = [];
 
   constructor(baseDoc: Obj, headDoc: Obj) {
     this.base = new RefResolver(baseDoc);
@@ -36,52 +45,51 @@ export class DiffContext {
     this.unchanged = new Unchanged(baseDoc, headDoc);
   }
 
+  private node(key: string): Node {
+    let n = this.nodes.get(key);
+    if (!n) {
+      n = { own: [], children: new Set() };
+      this.nodes.set(key, n);
+    }
+    return n;
+  }
+
   /** Runs `fn` with `operation` set: every change found (or reached again) in it names that operation. */
   within(operation: string | null, fn: () => void): void {
-    const saved = this.operation;
+    const saved = [this.operation, this.stack.length] as const;
     this.operation = operation;
+    if (operation) this.stack.push(`op ${operation}`);
     try {
       fn();
     } finally {
-      this.operation = saved;
+      this.operation = saved[0];
+      this.stack.length = saved[1];
     }
   }
 
   /**
-   * Compares a pair once in the whole diff. The first visit runs `fn` and remembers what it found;
-   * later visits (another operation, another parent) only record that they reach those changes.
-   * A pair already being compared further up is a cycle: it ends there.
+   * Compares a pair once in the whole diff: the first visit runs `fn`; later visits (another
+   * operation, another parent) and a cycle back to a pair still open only record that they reach it.
    */
   once(key: string, fn: () => void): void {
-    const done = this.memo.get(key);
-    if (done) {
-      for (const f of done) this.reach(f);
-      this.collecting.at(-1)?.push(...done);
-      return;
-    }
-    if (this.open.has(key)) return;
-    this.open.add(key);
-    const mine: Found[] = [];
-    this.collecting.push(mine);
+    const parent = this.stack.at(-1);
+    if (parent) this.node(parent).children.add(`pair ${key}`);
+    if (this.nodes.has(`pair ${key}`)) return;
+    this.node(`pair ${key}`);
+    this.stack.push(`pair ${key}`);
     try {
       fn();
     } finally {
-      this.collecting.pop();
-      this.open.delete(key);
-      this.memo.set(key, mine);
-      this.collecting.at(-1)?.push(...mine);
+      this.stack.pop();
     }
   }
 
   /** True the first time `key` is seen in this whole diff: work that gives the same answer for every operation. */
   firstVisit(key: string): boolean {
-    if (this.visited.has(key)) return false;
-    this.visited.add(key);
+    const k = `visit ${key}`;
+    if (this.nodes.has(k)) return false;
+    this.nodes.set(k, { own: [], children: new Set() });
     return true;
-  }
-
-  private reach(f: Found): void {
-    if (this.operation) f.ops.add(this.operation);
   }
 
   /** Records a change once per rule and pair of pointers; the rule id must be in the rules table. */
@@ -94,12 +102,45 @@ export class DiffContext {
       f = { change: { id, level: rule.level, operation: null, operations: [], base, head, message }, ops: new Set() };
       this.found.set(key, f);
     }
-    this.reach(f);
-    this.collecting.at(-1)?.push(f);
+    const at = this.stack.at(-1);
+    if (at) this.node(at).own.push(f);
+    else if (this.operation) f.ops.add(this.operation); // set by hand (runtime limits), outside any comparison
+  }
+
+  /** Adds every operation to the changes it reaches, walking only the part of the graph that holds changes. */
+  private reach(): void {
+    const parents = new Map<string, string[]>();
+    for (const [k, n] of this.nodes) for (const c of n.children) parents.set(c, [...(parents.get(c) ?? []), k]);
+    const holds = new Set<string>();
+    const queue = [...this.nodes].filter(([, n]) => n.own.length).map(([k]) => k);
+    for (const k of queue) holds.add(k);
+    while (queue.length) {
+      for (const p of parents.get(queue.pop()!) ?? []) {
+        if (holds.has(p)) continue;
+        holds.add(p);
+        queue.push(p);
+      }
+    }
+    for (const root of [...holds].filter((k) => k.startsWith("op "))) {
+      const op = root.slice(3);
+      const seen = new Set([root]);
+      const todo = [root];
+      while (todo.length) {
+        const n = this.nodes.get(todo.pop()!)!;
+        for (const f of n.own) f.ops.add(op);
+        for (const c of n.children) {
+          if (holds.has(c) && !seen.has(c)) {
+            seen.add(c);
+            todo.push(c);
+          }
+        }
+      }
+    }
   }
 
   /** The changes, each with its sorted operations; `operation` is the first of them (null: document-wide). */
   changes(): Change[] {
+    this.reach();
     return [...this.found.values()].map(({ change, ops }) => {
       const operations = [...ops].sort();
       return { ...change, operation: operations[0] ?? null, operations };

@@ -66,6 +66,26 @@ describe("recursive schemas", () => {
       ["response-optional-property-added", "#/components/schemas/Category/properties/parent"],
     ]);
   });
+  it("names every operation that reaches a change through a cycle, whichever was compared first", () => {
+    const doc = (leaf: string) => ({
+      openapi: "3.1.0",
+      info: { title: "t", version: "1" },
+      paths: Object.fromEntries(
+        ["A", "B"].map((n) => [`/${n.toLowerCase()}`, { get: { responses: { "200": { description: "ok", content: { "application/json": { schema: { type: "object", properties: { item: { $ref: `#/components/schemas/${n}` } } } } } } } } }]),
+      ),
+      components: {
+        schemas: {
+          A: { type: "object", properties: { leaf: { type: leaf }, next: { $ref: "#/components/schemas/B" } } },
+          B: { type: "object", properties: { prev: { $ref: "#/components/schemas/A" } } },
+        },
+      },
+    });
+    // GET /a compares A, then B, then meets A again (still open: the cycle ends there); GET /b then
+    // meets B, already compared, whose comparison never reached A's change itself
+    const { changes } = diffSpecs(doc("string"), doc("integer"));
+    expect(changes.map((c) => [c.id, c.operations])).toEqual([["response-property-type-changed", ["GET /a", "GET /b"]]]);
+  });
+
   it("survives a mutual ref-only cycle on the head side", () => {
     const head = shop();
     head.components.schemas.Team = { $ref: "#/components/schemas/Team2" };
