@@ -6,7 +6,7 @@ import { same, show, valueKey, type DiffContext } from "./context.js";
 import { compareKeywords } from "./schema-keywords.js";
 import { compareProperties } from "./schema-properties.js";
 import { compareBranches, compareUnionShape } from "./schema-unions.js";
-import { MAP_KEYWORDS, SUB_KEYWORDS, viewAll, type At, type Bound, type LimitName, type SchemaView } from "./schema-view.js";
+import { viewAll, type At, type Bound, type LimitName, type SchemaView } from "./schema-view.js";
 
 export interface Place {
   dir: "request" | "response";
@@ -87,7 +87,6 @@ function compareResolved(ctx: DiffContext, b: At, h: At, rb: { node: any; at: st
 }
 
 const isSchema = (a: At) => !!a.node && typeof a.node === "object";
-export { MAP_KEYWORDS, SUB_KEYWORDS };
 
 const DOC_KEYS = [
   ["description", "api-description-changed"],
