@@ -165,7 +165,11 @@ function compareParameters(ctx: DiffContext, b: OpRef, h: OpRef): void {
   for (const [key, hp] of ph) {
     if (seen.has(key)) continue;
     const label = `${hp.p.in} parameter \`${hp.p.name}\``;
-    if (hp.p.required === true || hp.p.in === "path") ctx.emit("new-required-request-parameter", null, hp.at, `${label} added as required`);
+    const required = hp.p.required === true || hp.p.in === "path";
+    // added to the path item, so to every operation on the path: oasdiff's "default parameter" ids
+    const onPath = hp.at.startsWith(`${h.at.slice(0, h.at.lastIndexOf("/"))}/parameters/`) && !hp.at.startsWith(`${h.at}/`);
+    if (onPath) ctx.emit(`new-${required ? "required" : "optional"}-request-default-parameter-to-existing-path`, null, hp.at, `${label} added to every operation on ${h.path}${required ? " as required" : ""}`);
+    else if (required) ctx.emit("new-required-request-parameter", null, hp.at, `${label} added as required`);
     else ctx.emit("new-optional-request-parameter", null, hp.at, `${label} added (optional)`);
   }
 }

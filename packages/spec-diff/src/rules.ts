@@ -183,6 +183,8 @@ export const RULES: Readonly<Record<string, Rule>> = {
   // parameters
   "new-required-request-parameter": ERR,
   "new-optional-request-parameter": ADD,
+  "new-required-request-default-parameter-to-existing-path": ERR,
+  "new-optional-request-default-parameter-to-existing-path": ADD,
   "request-parameter-removed": because(ERR, "oasdiff: WARN. The generated params type loses the key: callers passing it stop compiling."),
   "request-parameter-removed-with-deprecation": because(ERR, "oasdiff: INFO. Deprecated or not, callers passing it stop compiling."),
   "request-parameter-became-required": ERR,

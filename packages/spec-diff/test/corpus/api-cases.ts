@@ -44,6 +44,8 @@ export const API_CASES: ApiCase[] = [
   // ── parameters ──
   { name: "required parameter added", want: ["ERR new-required-request-parameter"], edit: (d) => list(d).parameters.push({ name: "region", in: "query", required: true, schema: { type: "string" } }) },
   { name: "optional parameter added", want: ["INFO new-optional-request-parameter"], edit: (d) => list(d).parameters.push({ name: "region", in: "query", schema: { type: "string" } }) },
+  { name: "required parameter added to the path item", want: ["ERR new-required-request-default-parameter-to-existing-path"], edit: (d) => d.paths["/v1/orders/{order_id}"].parameters.push({ name: "X-Region", in: "header", required: true, schema: { type: "string" } }) },
+  { name: "optional parameter added to the path item", want: ["INFO new-optional-request-default-parameter-to-existing-path"], edit: (d) => (d.paths["/v1/orders"].parameters = [{ name: "trace", in: "query", schema: { type: "boolean" } }]) },
   { name: "parameter removed", want: ["ERR request-parameter-removed"], edit: (d) => (list(d).parameters = list(d).parameters.filter((p: Doc) => p.name !== "status")), oasdiff: "WARN: callers passing it stop compiling" },
   { name: "deprecated parameter removed", want: ["ERR request-parameter-removed-with-deprecation"], edit: (d) => (list(d).parameters = list(d).parameters.filter((p: Doc) => p.name !== "legacy")) },
   { name: "parameter deprecated", want: ["INFO request-parameter-deprecated"], edit: (d) => (param(d, "status").deprecated = true) },
@@ -87,6 +89,7 @@ export const API_CASES: ApiCase[] = [
   { name: "webhook removed", want: ["ERR webhook-removed"], edit: (d) => void delete d.webhooks.orderShipped },
   // ── security ──
   { name: "security scheme required in addition", want: ["ERR api-security-added"], edit: (d) => (getOne(d).security = [{ ApiKey: [], OAuth: ["orders:read"] }]) },
+  { name: "global scheme required in addition", want: ["ERR api-global-security-added"], edit: (d) => (d.security = [{ ApiKey: [], OAuth: [] }]) },
   { name: "scope added to a requirement", want: ["ERR api-security-scope-added"], edit: (d) => create(d).security[0].OAuth.push("orders:read") },
   { name: "scope removed from a requirement", want: ["INFO api-security-scope-removed"], edit: (d) => (create(d).security = [{ OAuth: [] }]) },
   { name: "authentication made optional", want: ["INFO api-security-removed"], edit: (d) => create(d).security.push({}) },
