@@ -104,7 +104,9 @@ export async function syncSpec(api: ApiPaths, opts: SyncOptions = {}): Promise<S
 export function changeList(report: DiffReport, max = 50): string {
   const order = { ERR: 0, WARN: 1, INFO: 2 } as const;
   const sorted = [...report.changes].sort((a, b) => order[a.level] - order[b.level]);
-  const lines = sorted.slice(0, max).map((c) => `- **${c.level}** \`${c.id}\`${c.operation ? ` ${c.operation}` : ""}: ${c.message}`);
+  // a change in a shared schema is one line naming how many operations it reaches
+  const where = (c: DiffReport["changes"][number]) => (c.operations.length > 1 ? ` ${c.operation} and ${c.operations.length - 1} more` : c.operation ? ` ${c.operation}` : "");
+  const lines = sorted.slice(0, max).map((c) => `- **${c.level}** \`${c.id}\`${where(c)}: ${c.message}`);
   if (sorted.length > max) lines.push(`- …and ${sorted.length - max} more (run \`pnpm spec:diff\` for the full report)`);
   return lines.join("\n") || "- no API change (generated code changed only in form)";
 }
