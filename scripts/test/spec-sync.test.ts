@@ -48,7 +48,8 @@ beforeEach(() => {
   git("clean", "-qfd");
 });
 
-describe("spec:sync", () => {
+// each case runs the real pipeline (generate, build, a test command) in child processes: minutes on a loaded 2-core machine
+describe("spec:sync", { timeout: 300_000 }, () => {
   it("does nothing, and says so, when the spec is unchanged", async () => {
     const r = await sync(pathToFileURL(specPath()).href, "--skip-tests");
     expect(r.output).toMatch(/same content as the snapshot.*nothing changed/);
