@@ -112,6 +112,21 @@ describe("packed packages installed into fresh projects", () => {
     expect(r.output).toBe("");
   }, 120_000);
 
+  // Packages are ESM-only. A CommonJS TypeScript project with module node20 (TS ≥ 5.9) types the
+  // require() of ESM that Node ≥ 20.19 runs; module node16 cannot (TS1479) without a CJS build.
+  it("a CommonJS TypeScript project (module node20) type-checks and its require() runs", async () => {
+    const dir = writeProject("cjs-ts", {
+      "package.json": JSON.stringify({ type: "commonjs" }),
+      "tsconfig.json": JSON.stringify({ compilerOptions: { module: "node20", target: "es2022", strict: true, outDir: "dist", types: ["node"] }, include: ["*.ts"] }),
+      "index.ts": `${imports()}\nconsole.log([${apis.map((_a, i) => `typeof sdk${i}.meta`).join(", ")}].join(" "));\n`,
+    });
+    const r = await run(process.execPath, [tsc(), "-p", dir], dir);
+    expect(r.output, "tsc in a CommonJS node20 project").toBe("");
+    const ran = await run(process.execPath, [path.join(dir, "dist", "index.js")], dir);
+    expect(ran.code, ran.output).toBe(0);
+    expect(ran.stdout.trim()).toBe(apis.map(() => "object").join(" "));
+  }, 120_000);
+
   it("a CommonJS project loads every package with require() (Node ≥ 20.19 loads ESM synchronously)", async () => {
     const dir = writeProject("cjs", {
       "package.json": JSON.stringify({ type: "commonjs" }),
