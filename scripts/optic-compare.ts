@@ -7,7 +7,8 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { stringify } from "yaml";
 import { parseFlags, run } from "./lib/cli.ts";
-import { diffSpecs } from "./lib/diff/index.ts";
+import { diffSpecs } from "../packages/spec-diff/src/index.ts";
+import { extractFacts } from "./lib/spec-facts.ts";
 import { bin, exec } from "./lib/exec.ts";
 import { CORPUS, CORPUS_SPEC, OPTIC_ENV, baseDoc, mutated, type CorpusCase } from "./test/corpus/index.ts";
 
@@ -45,7 +46,7 @@ run(async () => {
         const head = mutated(c);
         const headFile = path.join(dir, `case-${i}.yaml`);
         writeFileSync(headFile, stringify(head));
-        const report = diffSpecs(base, head);
+        const report = diffSpecs(base, head, { extractFacts });
         const o = await optic(CORPUS_SPEC, headFile);
         rows[i] = { c, ours: `${report.counts.ERR ? "breaking" : "ok"} (${report.bump})`, oursBreaking: report.counts.ERR > 0, optic: o.summary, opticBreaking: o.breaking };
       }

@@ -4,7 +4,7 @@
 import { appendFile } from "node:fs/promises";
 import { resolveApi, rel } from "./lib/apis.ts";
 import { parseFlags, run } from "./lib/cli.ts";
-import { formatReport } from "./lib/diff/index.ts";
+import { formatReport } from "../packages/spec-diff/src/index.ts";
 import { UsageError } from "./lib/errors.ts";
 import { syncSpec } from "./lib/sync.ts";
 

@@ -8,11 +8,12 @@ import { rel } from "./apis.ts";
 import { writeFileAtomic, writeTemp } from "./atomic.ts";
 import { loadEffectiveSpec } from "./effective.ts";
 import { writeChangeset, type Bump } from "./changeset.ts";
-import { diffSpecs, type DiffReport } from "./diff/index.ts";
+import { diffSpecs, type DiffReport } from "../../packages/spec-diff/src/index.ts";
 import { CommandError } from "./errors.ts";
 import { bin, exec } from "./exec.ts";
 import { generate, readGenerated, writeGenerated } from "./generate.ts";
 import { fetchCandidate, lintEffective, replaceSnapshot } from "./pull.ts";
+import { extractFacts } from "./spec-facts.ts";
 
 export interface SyncOptions {
   from?: string;
@@ -58,7 +59,7 @@ export async function syncSpec(api: ApiPaths, opts: SyncOptions = {}): Promise<S
   }
   log("✔ lint: 0 errors");
   // both sides with our overlays applied: the diff is about what the SDK will see
-  const report = diffSpecs(current.doc, c.effective.doc);
+  const report = diffSpecs(current.doc, c.effective.doc, { extractFacts });
   log(`✔ diff: ${report.counts.ERR} ERR, ${report.counts.WARN} WARN, ${report.counts.INFO} INFO → ${report.bump}`);
 
   const backup = {
@@ -106,7 +107,9 @@ export async function syncSpec(api: ApiPaths, opts: SyncOptions = {}): Promise<S
 export function changeList(report: DiffReport, max = 50): string {
   const order = { ERR: 0, WARN: 1, INFO: 2 } as const;
   const sorted = [...report.changes].sort((a, b) => order[a.level] - order[b.level]);
-  const lines = sorted.slice(0, max).map((c) => `- **${c.level}** \`${c.id}\`${c.operation ? ` ${c.operation}` : ""}: ${c.message}`);
+  // a change in a shared schema is one line naming how many operations it reaches
+  const where = (c: DiffReport["changes"][number]) => (c.operations.length > 1 ? ` ${c.operation} and ${c.operations.length - 1} more` : c.operation ? ` ${c.operation}` : "");
+  const lines = sorted.slice(0, max).map((c) => `- **${c.level}** \`${c.id}\`${where(c)}: ${c.message}`);
   if (sorted.length > max) lines.push(`- …and ${sorted.length - max} more (run \`pnpm spec:diff\` for the full report)`);
   return lines.join("\n") || "- no API change (generated code changed only in form)";
 }

@@ -1,9 +1,10 @@
 // pnpm api:add end to end in an installed copy of the repository: three vendor-shaped fixtures
 // (OpenAPI 3.1, OpenAPI 3.0 split across files, Swagger 2.0) each end as a built package whose
 // rendered contract suite passes against Prism; every failure leaves `git status` clean.
-import { readFileSync } from "node:fs";
+import { appendFileSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { exec } from "../lib/exec.ts";
 import { freePort } from "../lib/test-servers.ts";
 import { type InstalledCopy, installedCopy } from "./installed-copy.ts";
 
@@ -81,4 +82,22 @@ describe("api:add end to end: a built package whose generated contract suite pas
     repo.git("add", "-A");
     repo.git("-c", "user.name=test", "-c", "user.email=test@example.test", "commit", "-qm", `add ${name}`);
   }, 240_000);
+});
+
+describe("a package added by api:add in the turbo graph", () => {
+  const plan = async () => {
+    const r = await exec(path.join(repo.root, "node_modules/.bin/turbo"), ["run", "build", "--dry=json"], { cwd: repo.root, env: { TURBO_TELEMETRY_DISABLED: "1" } });
+    const tasks = (JSON.parse(r.stdout) as { tasks: { taskId: string; cache: { status: string } }[] }).tasks;
+    return Object.fromEntries(tasks.map((t) => [t.taskId, t.cache.status]));
+  };
+
+  it("has its spec folder as a build input of exactly its package (its own turbo.json)", async () => {
+    expect((await plan())["@apiforge/bookshop#build"]).toBe("HIT");
+    appendFileSync(path.join(repo.root, "spec/bookshop/NOTES.md"), "\ntouched\n");
+    const after = await plan();
+    expect(after["@apiforge/bookshop#build"]).toBe("MISS");
+    expect(after["@apiforge/petstore#build"]).toBe("HIT");
+    expect(after["@apiforge/runtime#build"]).toBe("HIT");
+    repo.git("checkout", "--", "spec/bookshop/NOTES.md");
+  }, 120_000);
 });

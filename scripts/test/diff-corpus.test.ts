@@ -1,8 +1,9 @@
 // Table-driven: every corpus mutation of the committed spec must produce exactly its expected
 // rule ids, levels and bump.
 import { describe, expect, it } from "vitest";
-import { diffSpecs } from "../lib/diff/index.ts";
-import { RULES } from "../lib/diff/rules.ts";
+import { diffSpecs } from "../../packages/spec-diff/src/index.ts";
+import { RULES } from "../../packages/spec-diff/src/rules.ts";
+import { extractFacts } from "../lib/spec-facts.ts";
 import { CORPUS, baseDoc, mutated } from "./corpus/index.ts";
 
 describe("diff corpus", () => {
@@ -13,11 +14,11 @@ describe("diff corpus", () => {
   });
 
   it("the committed spec diffed with itself has no change", () => {
-    expect(diffSpecs(baseDoc(), baseDoc()).changes).toEqual([]);
+    expect(diffSpecs(baseDoc(), baseDoc(), { extractFacts }).changes).toEqual([]);
   });
 
   it.each(CORPUS.map((c) => [c.name, c] as const))("%s", (_, c) => {
-    const report = diffSpecs(baseDoc(), mutated(c));
+    const report = diffSpecs(baseDoc(), mutated(c), { extractFacts });
     const got = [...new Set(report.changes.map((x) => `${x.level} ${x.id}`))].sort();
     expect(got).toEqual([...c.want].sort());
     expect(report.bump).toBe(c.bump);

@@ -260,6 +260,15 @@ describe("spec fidelity to the fact sheet", () => {
     ["nullability", (d) => (d.components.schemas.CreatePerson.properties.given_name.type = "string"), /field given_name nullable=false, sheet says true/],
     ["required flag", (d) => (d.components.schemas.CreateDepartment.required = []), /field name required=false, sheet says true/],
     ["nested required", (d) => (d.components.schemas.ProjectOfferingRoleAssignment.required = ["id"]), /results\.assignment\.type required=false/],
+    // the request bodies' assignee: required within `assignment` though `assignment` itself is optional
+    ...(["CreateProjectOfferingRole", "UpdateProjectOfferingRole"] as const).flatMap((body): [string, (doc: Obj) => void, RegExp][] => {
+      const op = body.startsWith("Create") ? "POST" : "PATCH";
+      const loose = { type: "object", properties: { id: { type: "string" }, type: { $ref: "#/components/schemas/AssignmentType" } } };
+      return [
+        [`nested required in the ${op} body, inline`, (d) => (d.components.schemas[body].properties.assignment.anyOf[0] = loose), new RegExp(`${op} ${roles.replace(/[{}]/g, "\\$&")}.* request body: field assignment\\.(id|type) required=false, sheet says true`)],
+        [`nested required in the ${op} body, through allOf`, (d) => (d.components.schemas[body].properties.assignment.anyOf[0] = { allOf: [loose] }), new RegExp(`${op} ${roles.replace(/[{}]/g, "\\$&")}.* request body: field assignment\\.(id|type) required=false, sheet says true`)],
+      ];
+    }),
     ["undeclared property", (d) => (d.components.schemas.Role.properties.colour = { type: "string" }), /schema Role: property colour is not documented/],
     ["error not shared", (d) => (d.paths[roles].get.responses["429"] = { description: "copied" }), /response 429 is not a \$ref/],
     ["inline page_size", (d) => (d.paths["/v1/people"].get.parameters[1] = { name: "page_size", in: "query", schema: { type: "integer" } }), /GET \/v1\/people: paginated but does not \$ref/],

@@ -152,6 +152,12 @@ export interface WebhookMeta {
   eventField?: string;
 }
 
+/** How one query parameter is serialised (OpenAPI `style` + `explode`). */
+export interface QueryStyle {
+  style: "form" | "spaceDelimited" | "pipeDelimited" | "deepObject";
+  explode: boolean;
+}
+
 /** Everything `pnpm generate` writes into meta.ts for one API. */
 export interface ApiMeta {
   /** Folder name under spec/, e.g. `parallax`. */
@@ -168,4 +174,6 @@ export interface ApiMeta {
   /** Every operation by operationId. */
   operations: Record<string, OperationMeta>;
   webhooks?: WebhookMeta;
+  /** Query parameters (by name) whose serialisation differs from openapi-fetch's defaults (arrays form+explode, objects deepObject+explode). */
+  queryStyles?: Record<string, QueryStyle>;
 }

@@ -63,6 +63,6 @@ export { createResilientFetch, createTransport, type Transport } from "./transpo
 export * from "./pagination/index.js";
 export * from "./chunk.js";
 export { valueAt } from "./field-path.js";
-export type { ApiMeta, AuthMeta, ErrorEnvelopeMeta, ErrorsMeta, OperationMeta, PaginationMeta, PaginationStyle, RateLimitMeta, WebhookMeta } from "./api-meta.js";
+export type { ApiMeta, AuthMeta, ErrorEnvelopeMeta, ErrorsMeta, OperationMeta, PaginationMeta, PaginationStyle, QueryStyle, RateLimitMeta, WebhookMeta } from "./api-meta.js";
 export * from "./webhooks/index.js";
 export * from "./client/index.js";

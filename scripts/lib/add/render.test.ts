@@ -34,6 +34,7 @@ describe("renderTemplate", () => {
 
   it("renders every template file, deterministically", () => {
     expect([...files.keys()]).toEqual([
+      "LICENSE",
       "README.md",
       "package.json",
       "src/client.ts",

@@ -7,6 +7,7 @@ import { extractAuth } from "./auth.ts";
 import { extractErrors } from "./errors.ts";
 import { compact } from "./extension.ts";
 import { extractOperations } from "./operations.ts";
+import { extractQueryStyles } from "./query.ts";
 import { extractRateLimit } from "./rate-limit.ts";
 import { envPrefix, type Obj } from "./schema.ts";
 import { extractWebhooks } from "./webhooks.ts";
@@ -39,5 +40,6 @@ export function extractMeta(doc: OpenApiDoc, api: { name: string; specSha256?: s
     rateLimit: extractRateLimit(doc),
     operations: extractOperations(doc),
     webhooks: extractWebhooks(doc),
+    queryStyles: extractQueryStyles(doc),
   });
 }

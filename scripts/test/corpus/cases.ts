@@ -1,7 +1,7 @@
 // The mutation corpus: each case takes a deep clone of the committed spec, changes one thing the
 // way a vendor might, and states the rule ids, level and bump spec:diff must report. `opticNote`
 // explains a case where Optic's verdict is known to differ and why ours is the right one.
-import type { Bump, Level } from "../../lib/diff/index.ts";
+import type { Bump, Level } from "../../../packages/spec-diff/src/index.ts";
 import { deref, findOp, findProp, jsonMedia, ops, params, rewriteRefs, typeOf, type Op } from "./find.ts";
 import { HEADER_CASES } from "./header-cases.ts";
 
@@ -245,9 +245,15 @@ export const CORPUS: CorpusCase[] = [
   // ── responses ─────────────────────────────────────────────────────────────────────────────────
   {
     name: "response property removed",
-    want: ["ERR response-property-removed"],
+    want: ["ERR response-optional-property-removed"],
     bump: "major",
-    mutate: (d) => { const { parent, name } = findProp(d, "response", "any", () => true); delete parent.properties[name]; parent.required = parent.required?.filter((r: string) => r !== name); },
+    mutate: (d) => { const { parent, name } = findProp(d, "response", "optional", (_, n, par) => !par.required?.includes(n)); delete parent.properties[name]; },
+  },
+  {
+    name: "required response property removed",
+    want: ["ERR response-required-property-removed"],
+    bump: "major",
+    mutate: (d) => { const { parent, name } = findProp(d, "response", "required", (_, n, par) => !!par.required?.includes(n)); delete parent.properties[name]; parent.required = parent.required.filter((r: string) => r !== name); },
   },
   {
     name: "response property type changed",
@@ -259,7 +265,7 @@ export const CORPUS: CorpusCase[] = [
       for (const k of ["format", "pattern", "maxLength", "minLength"]) delete prop[k];
     },
   },
-  { name: "response property added", want: ["INFO response-property-added"], bump: "minor", mutate: (d) => (findProp(d, "response", "any", () => true).parent.properties.corpus_field = { type: "string" }) },
+  { name: "response property added", want: ["INFO response-optional-property-added"], bump: "minor", mutate: (d) => (findProp(d, "response", "any", () => true).parent.properties.corpus_field = { type: "string" }) },
   {
     name: "response (webhook payload) enum value added",
     want: ["WARN response-property-enum-value-added"],
@@ -305,11 +311,11 @@ export const CORPUS: CorpusCase[] = [
   // ── changes hidden behind $ref and allOf ──────────────────────────────────────────────────────
   {
     name: "response property removed behind a $ref alias",
-    want: ["ERR response-property-removed"],
+    want: ["ERR response-optional-property-removed"],
     bump: "major",
     mutate: (d) => {
       // point every use of the schema at an alias that $refs it, then drop a field from the target
-      const { parent, name } = findProp(d, "response", "any", () => true);
+      const { parent, name } = findProp(d, "response", "optional", (_, n, par) => !par.required?.includes(n));
       const entry = Object.entries<any>(d.components.schemas).find(([, s]) => s === parent);
       if (!entry) throw new Error("corpus: the response-only property's schema is not a component");
       rewriteRefs(d.paths, `#/components/schemas/${entry[0]}`, "#/components/schemas/CorpusAlias");
@@ -333,7 +339,7 @@ export const CORPUS: CorpusCase[] = [
   // ── security and servers ──────────────────────────────────────────────────────────────────────
   {
     name: "global security: a scheme callers must also meet",
-    want: ["ERR api-global-security-added"],
+    want: ["ERR api-global-security-added", "INFO api-security-component-added"],
     bump: "major",
     mutate: (d) => {
       (d.components.securitySchemes ??= {}).CorpusSignature = { type: "apiKey", in: "header", name: "X-Corpus-Signature" };
@@ -342,7 +348,7 @@ export const CORPUS: CorpusCase[] = [
   },
   {
     name: "global security: a new alternative scheme",
-    want: ["INFO api-global-security-alternative-added"],
+    want: ["INFO api-global-security-alternative-added", "INFO api-security-component-added"],
     bump: "minor",
     mutate: (d) => {
       (d.components.securitySchemes ??= {}).CorpusBearer = { type: "http", scheme: "bearer" };
@@ -351,7 +357,7 @@ export const CORPUS: CorpusCase[] = [
   },
   {
     name: "operation security: a scheme callers must also meet",
-    want: ["ERR api-security-added"],
+    want: ["ERR api-security-added", "INFO api-security-component-added"],
     bump: "major",
     mutate: (d) => {
       (d.components.securitySchemes ??= {}).CorpusSignature = { type: "apiKey", in: "header", name: "X-Corpus-Signature" };

@@ -18,6 +18,7 @@ import { type ApiClientOptions, type BaseClientOptions, ClientConfigError, defau
 import { idempotencyHeaderResolver, idempotencyHeaders, idempotencyMiddleware } from "./idempotency.js";
 import { consoleLogger, logLevelFrom } from "./log.js";
 import { createPaginate, type Paginate } from "./paginate.js";
+import { querySerializerFor } from "./query.js";
 
 /** The typed client of one API: `GET`/`POST`/… by path, plus the helpers its meta enables. */
 export type ApiClient<Paths extends {}, M extends ApiMeta> = Omit<Client<Paths>, keyof CallMethods<Paths>> &
@@ -87,7 +88,9 @@ export function createApiClient<Paths extends {}, M extends ApiMeta>(meta: M, op
     ...(o.fetch && { fetch: o.fetch }),
     ...(logger && { logger }),
   });
-  const client = createClient<Paths>({ baseUrl, fetch: transport.fetch });
+  const querySerializer = querySerializerFor(meta.queryStyles);
+  // Accept: some vendors (Laravel backends such as StrawBlond) answer HTML error pages without it
+  const client = createClient<Paths>({ baseUrl, fetch: transport.fetch, headers: { Accept: "application/json" }, ...(querySerializer && { querySerializer }) });
   const keys = idempotencyMiddleware(idempotency);
   if (keys) client.use(keys);
   // last, so it sees the final Request (operation names on events and errors)
