@@ -17,7 +17,7 @@ interface Meta {
   envPrefix: string;
   auth: readonly { type: string; env: string }[];
   operations: Record<string, { method: string; path: string }>;
-  webhooks?: { signatureHeader: string; timestampHeader?: string; signedPayload: string; signaturePrefix?: string; encodings: readonly string[] };
+  webhooks?: { signatureHeader: string; timestampHeader?: string; signedPayload: string; signaturePrefix?: string; encodings: readonly string[]; eventField?: string };
 }
 
 const apis = listApis().map((name) => resolveApi(name));
@@ -82,7 +82,7 @@ function envFor(meta: Meta): Record<string, string> {
 /** A delivery signed as the vendor would, per the meta's scheme. */
 function signed(webhooks: NonNullable<Meta["webhooks"]>) {
   const secret = "whsec_edge";
-  const body = JSON.stringify({ Topic: "edge.test", CorrelationId: "c-1", id: "evt_1" });
+  const body = JSON.stringify({ [webhooks.eventField ?? "event"]: "edge.test", id: "evt_1" });
   const timestamp = String(Math.floor(Date.now() / 1000));
   const payload = webhooks.signedPayload === "timestamp.body" ? `${timestamp}.${body}` : body;
   const digest = createHmac("sha256", secret).update(payload).digest(webhooks.encodings[0] === "base64" ? "base64" : "hex");
@@ -118,7 +118,7 @@ describe.each(apis.map((a) => [a.config.packageName, a] as const))("%s", (packag
     expect(seen).toHaveLength(1);
     expect(seen[0]!.url.split("?")[0]).toBe(op!.path);
     if (meta.webhooks) {
-      expect(out.event).toMatchObject({ Topic: "edge.test", CorrelationId: "c-1" });
+      expect(out.event).toMatchObject({ [meta.webhooks.eventField ?? "event"]: "edge.test", id: "evt_1" });
       expect(out.tampered).toBe("WebhookSignatureError");
     }
   });
