@@ -140,7 +140,8 @@ export class PlanLimitError extends ApiError {
 /** 5xx: the server failed. Safe to retry only when the operation is idempotent. */
 export class InternalServerError extends ApiError {
   override name = "InternalServerError";
-  static override fix = "Retry later; for non-idempotent calls send an Idempotency-Key so retries are safe.";
+  // no advice to send an idempotency key: only operations whose spec declares one can use it, and the SDK sends it by itself
+  static override fix = "The server failed; try again later.";
 }
 
 /** Options shared by the transport-level errors. */

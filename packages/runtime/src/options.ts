@@ -120,8 +120,19 @@ export interface TransportOptions {
   retry?: RetryOptions | false;
   /** Per attempt, until the whole response (headers and body) has arrived; 0 disables. @default 60_000 @unit ms */
   timeoutMs?: number;
-  /** Whole call: queueing, every attempt and the waits between them; 0 disables. @default 0 @unit ms */
+  /**
+   * Whole call: queueing, every attempt and the waits between them; 0 disables. When not given, a
+   * default deadline of 30 s runs from the first send (time queued by the limiter before it does not
+   * count), so a host that accepts connections and never answers fails in about 30 s, not
+   * (1 + maxRetries) × timeoutMs. @default 30_000 from the first send @unit ms
+   */
   deadlineMs?: number;
+  /**
+   * The header that makes a non-idempotent request safe to resend (a 5xx, timeout or reset is retried
+   * only when the request carries it): a name, or per request (createApiClient passes each
+   * operation's declared header, and `undefined` where it declares none). @default "Idempotency-Key"
+   */
+  idempotencyHeader?: string | ((request: Request) => string | undefined);
   /** Throw the typed error for non-2xx responses instead of returning them. @default false */
   throwOnError?: boolean;
   /**
@@ -148,6 +159,8 @@ export interface TransportOptions {
 export const DEFAULT_RATE_LIMIT: RateLimitOptions = { limit: 60, windowMs: 60_000 };
 export const DEFAULT_RETRY = { maxRetries: 2, baseDelayMs: 500, maxDelayMs: 8000 } as const;
 export const DEFAULT_TIMEOUT_MS = 60_000;
+/** The deadline used when none is given, counted from the first send. @unit ms */
+export const DEFAULT_DEADLINE_MS = 30_000;
 
 /** The default safety margin for a window: 1 % of it, clamped to 10–250 ms. */
 export function defaultSafetyMargin(windowMs: number): number {

@@ -88,3 +88,16 @@ describe("retryAfterFrom: Retry-After plus a vendor's own delay headers", () => 
     expect(retryAfterFrom(new Headers(headers), names ? retryAfterNames(names) : sage, NOW)).toBe(want);
   });
 });
+
+describe("shouldRetry reasons name the declared idempotency header and never advise one", () => {
+  it("names whatever header the operation declares", () => {
+    const d = shouldRetry({ method: "POST", status: 503, idempotencyKey: true, idempotencyHeader: "X-Request-Token", attempt: 1, maxRetries: 2 });
+    expect(d).toEqual({ retry: true, reason: "status 503; POST carries an idempotency key (X-Request-Token)" });
+  });
+
+  it("without a key, says the call may have been applied and nothing about sending one", () => {
+    const d = shouldRetry({ method: "POST", failure: "connection", idempotencyKey: false, attempt: 1, maxRetries: 2 });
+    expect(d).toEqual({ retry: false, reason: "connection failure on POST: may have been applied, not resent" });
+    expect(d.reason).not.toMatch(/idempotency/i);
+  });
+});

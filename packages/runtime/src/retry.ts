@@ -14,8 +14,10 @@ export interface RetryInput {
   status?: number;
   /** Why no response arrived. */
   failure?: FailureKind;
-  /** The request carries an `Idempotency-Key` header. */
+  /** The request carries a key in the operation's idempotency header (whatever its name). */
   idempotencyKey: boolean;
+  /** That header's name, for the reason text (e.g. `X-Idempotency-Token`). @default "Idempotency-Key" */
+  idempotencyHeader?: string;
   /** 1-based number of the attempt that just finished. */
   attempt: number;
   maxRetries: number;
@@ -42,11 +44,12 @@ export function shouldRetry(input: RetryInput): RetryDecision {
   // 501/505 say the server cannot do this at all; repeating cannot help
   if (status === 501 || status === 505) return { retry: false, reason: `status ${status} is permanent` };
   // after a 5xx, 408, timeout or dropped connection the server may have acted on the request:
-  // only an idempotent method or an Idempotency-Key makes a second send harmless
+  // only an idempotent method or an idempotency key the operation declares makes a second send harmless
   const what = status !== undefined ? `status ${status}` : failure === "timeout" ? "timeout" : "connection failure";
   if (IDEMPOTENT_METHODS.has(method.toUpperCase())) return { retry: true, reason: `${what} on idempotent ${method}` };
-  if (input.idempotencyKey) return { retry: true, reason: `${what}; ${method} carries an Idempotency-Key` };
-  return { retry: false, reason: `${what} on ${method} without Idempotency-Key: may have been applied, not resent` };
+  if (input.idempotencyKey) return { retry: true, reason: `${what}; ${method} carries an idempotency key (${input.idempotencyHeader ?? "Idempotency-Key"})` };
+  // no advice to send a key: not every operation declares a header the server would honour
+  return { retry: false, reason: `${what} on ${method}: may have been applied, not resent` };
 }
 
 /** Backoff settings. */

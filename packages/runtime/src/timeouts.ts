@@ -18,7 +18,7 @@ export interface Linked {
  * `detach` then drops the listener on `parent`, so a caller's long-lived signal shared by many
  * calls does not collect one listener per call.
  */
-export function linkSignal(parent: AbortSignal | undefined, ms: number, info: CallInfo, what: string): Linked {
+export function linkSignal(parent: AbortSignal | undefined, ms: number, info: CallInfo, what: string, shownMs: number = ms): Linked {
   const ctrl = new AbortController();
   let timer: ReturnType<typeof setTimeout> | undefined;
   let onAbort: (() => void) | undefined;
@@ -29,7 +29,7 @@ export function linkSignal(parent: AbortSignal | undefined, ms: number, info: Ca
   if (ms > 0 && Number.isFinite(ms)) {
     timer = setTimeout(() => {
       detach();
-      ctrl.abort(new TimeoutError(`${info.method} ${info.path} timed out: ${what} of ${ms} ms passed.`, info));
+      ctrl.abort(new TimeoutError(`${info.method} ${info.path} timed out: ${what} of ${shownMs} ms passed.`, info));
     }, ms);
     timer.unref?.();
   }

@@ -3,11 +3,13 @@
 // send → decide. The hot path (a 2xx with no hooks) builds no Request, URL or event.
 import type { Middleware } from "openapi-fetch";
 import type { AuthContext } from "./auth/types.js";
-import { AbortError, type CallInfo, type SdkError, withCallContext } from "./errors.js";
+import type { RequestWithCallOptions } from "./client/call.js";
+import { AbortError, type CallInfo, SdkError, withCallContext } from "./errors.js";
 import { RateLimiter } from "./limiter.js";
 import { createTransportMiddleware, operationOf } from "./middleware.js";
 import {
   type AttemptEvent,
+  DEFAULT_DEADLINE_MS,
   DEFAULT_RATE_LIMIT,
   DEFAULT_RETRY,
   DEFAULT_TIMEOUT_MS,
@@ -55,7 +57,9 @@ function resolve(o: TransportOptions) {
     retryAfterNames: retryAfterNames(rl ? rl.retryAfterHeaders : []),
     retry,
     timeoutMs: o.timeoutMs ?? DEFAULT_TIMEOUT_MS,
-    deadlineMs: o.deadlineMs ?? 0,
+    // undefined: the default deadline, counted from the first send
+    deadlineMs: o.deadlineMs,
+    idempotencyHeader: o.idempotencyHeader ?? "Idempotency-Key",
     throwOnError: o.throwOnError ?? false,
     auth: o.auth,
     redactNames: redactionSet([...(o.redactHeaders ?? []), ...(o.auth?.redactHeaders ?? [])]),
@@ -85,10 +89,30 @@ export function createResilientFetch(options: TransportOptions = {}): typeof fet
 
 const isStream = (b: unknown): boolean => typeof b === "object" && b !== null && typeof (b as ReadableStream).getReader === "function";
 
+type Retry = Config["retry"];
+
+/** The client's retry policy with a call's `retry` / `maxRetries` applied. */
+function retryFor(base: Retry, per: RequestWithCallOptions): Retry {
+  const retry = per.retry === false ? { ...base, maxRetries: 0 } : per.retry ? { ...base, ...per.retry } : base;
+  return per.maxRetries !== undefined ? { ...retry, maxRetries: per.maxRetries } : retry;
+}
+
+/** The idempotency header that makes this request safe to resend, if any. */
+function idempotencyHeaderOf(cfg: Config, request: Request | undefined): string | undefined {
+  const h = cfg.idempotencyHeader;
+  return typeof h === "string" ? h : request && h(request);
+}
+
 async function call(cfg: Config, input: RequestInfo | URL, init: RequestInit | undefined): Promise<Response> {
   // a stream body can be read once: turn it into a Request so attempts can clone it; auth signs Requests
   const request = input instanceof Request ? input : isStream(init?.body) || cfg.auth ? new Request(input, init) : undefined;
   const method = request ? request.method : (init?.method ?? "GET").toUpperCase();
+  // per-call options: openapi-fetch copied them onto the Request (see client/call.ts)
+  const per = request as RequestWithCallOptions | undefined;
+  const retry = per && (per.retry !== undefined || per.maxRetries !== undefined) ? retryFor(cfg.retry, per) : cfg.retry;
+  const timeoutMs = per?.timeoutMs ?? cfg.timeoutMs;
+  const deadlineMs = per?.deadlineMs ?? cfg.deadlineMs;
+  const throwOnError = per?.throwOnError ?? cfg.throwOnError;
   const userSignal = request ? request.signal : (init?.signal ?? undefined);
   const url = request ? request.url : input instanceof URL ? input.href : String(input);
   let path: string | undefined;
@@ -101,11 +125,15 @@ async function call(cfg: Config, input: RequestInfo | URL, init: RequestInit | u
     },
   };
   const reqHeaders = () => request?.headers ?? new Headers(init?.headers);
-  const deadlineAt = cfg.deadlineMs > 0 ? cfg.clock() + cfg.deadlineMs : Number.POSITIVE_INFINITY;
-  const whole = cfg.deadlineMs > 0 ? linkSignal(userSignal, cfg.deadlineMs, info, "the call deadline") : undefined;
+  if (per?.idempotencyKey !== undefined) setIdempotencyKey(cfg, request!, per.idempotencyKey, info);
+  // an explicit deadline bounds everything from here; the default one starts at the first send and
+  // is enforced by capping each attempt's timer (no second timer on the hot path)
+  const defaultDeadline = deadlineMs === undefined;
+  let deadlineAt = deadlineMs! > 0 ? cfg.clock() + deadlineMs! : Number.POSITIVE_INFINITY;
+  const whole = deadlineMs! > 0 ? linkSignal(userSignal, deadlineMs!, info, "the call deadline") : undefined;
   const callSignal = whole?.signal ?? userSignal;
   // the clone is made before the first send; each retry sends a fresh clone of it
-  const template = request && request.body !== null && (cfg.retry.maxRetries > 0 || cfg.auth?.refresh) ? request.clone() : undefined;
+  const template = request && request.body !== null && (retry.maxRetries > 0 || cfg.auth?.refresh) ? request.clone() : undefined;
   // the request as last sent (signed by auth): its credentials are what errors must scrub
   let sent: Request | undefined;
   let refreshed = false;
@@ -130,7 +158,20 @@ async function call(cfg: Config, input: RequestInfo | URL, init: RequestInit | u
         throw callSignal?.aborted ? classifyFailure(e, callSignal, userSignal, info) : e;
       }
     }
-    const link: Linked | undefined = cfg.timeoutMs > 0 ? linkSignal(callSignal, cfg.timeoutMs, info, "the per-attempt timeout") : undefined;
+    let attemptMs = timeoutMs;
+    let limitName = "the per-attempt timeout";
+    let shownMs = timeoutMs;
+    if (defaultDeadline) {
+      const now = cfg.clock();
+      if (attempt === 1) deadlineAt = now + DEFAULT_DEADLINE_MS;
+      const left = deadlineAt - now;
+      if (attemptMs <= 0 || left < attemptMs) {
+        attemptMs = Math.max(1, left);
+        limitName = "the default call deadline";
+        shownMs = DEFAULT_DEADLINE_MS;
+      }
+    }
+    const link: Linked | undefined = attemptMs > 0 ? linkSignal(callSignal, attemptMs, info, limitName, shownMs) : undefined;
     const signal = link?.signal ?? whole?.signal;
     let res: Response | undefined;
     let failure: SdkError | undefined;
@@ -164,6 +205,7 @@ async function call(cfg: Config, input: RequestInfo | URL, init: RequestInit | u
       // one 429 pauses the whole client (and, through a shared store, every process on the key)
       await cfg.limiter?.pause(retryAfterMs).catch(() => undefined);
     }
+    const idempotencyHeader = IDEMPOTENT_METHODS.has(method) ? undefined : idempotencyHeaderOf(cfg, request);
     let decision: RetryDecision =
       status !== undefined && status < 400
         ? { retry: false, reason: "success" }
@@ -171,12 +213,13 @@ async function call(cfg: Config, input: RequestInfo | URL, init: RequestInit | u
             method,
             status,
             failure: kind,
-            idempotencyKey: !IDEMPOTENT_METHODS.has(method) && reqHeaders().has("idempotency-key"),
+            idempotencyKey: idempotencyHeader !== undefined && reqHeaders().has(idempotencyHeader),
+            ...(idempotencyHeader && { idempotencyHeader }),
             attempt,
-            maxRetries: cfg.retry.maxRetries,
+            maxRetries: retry.maxRetries,
           });
-    const { retryOn } = cfg.retry;
-    if (retryOn && (status === undefined || status >= 400) && kind !== "abort" && attempt <= cfg.retry.maxRetries) {
+    const { retryOn } = retry;
+    if (retryOn && (status === undefined || status >= 400) && kind !== "abort" && attempt <= retry.maxRetries) {
       const forced = retryOn({ method, path: info.path, attempt, status, failure: kind });
       if (forced !== undefined) decision = { retry: forced, reason: `retryOn returned ${forced}` };
     }
@@ -199,7 +242,7 @@ async function call(cfg: Config, input: RequestInfo | URL, init: RequestInit | u
       // with a limiter the 429 pause is the wait; without one we sleep it here (plus jitter)
       if (throttled) delay = cfg.limiter ? 0 : retryAfterMs! + cfg.random() * 100;
       else if (status === 401) delay = 0;
-      else delay = retryAfterMs ?? backoffDelay(attempt, cfg.retry, cfg.random);
+      else delay = retryAfterMs ?? backoffDelay(attempt, retry, cfg.random);
       if (cfg.clock() + Math.max(delay, throttled ? retryAfterMs! : 0) >= deadlineAt) {
         decision = { retry: false, reason: "the call deadline leaves no time for another attempt" };
       }
@@ -213,7 +256,7 @@ async function call(cfg: Config, input: RequestInfo | URL, init: RequestInit | u
         disarmWhenRead(res!, link, whole);
         return res!;
       }
-      return finishError(cfg, res!, { method, path: info.path, operation: request && operationOf(request), attempts: attempt, retryAfterMs, errors: cfg.errors, redactor: createRedactor(cfg.redactNames, callSecrets(cfg, sent?.headers ?? reqHeaders())) }, link);
+      return finishError(throwOnError, res!, { method, path: info.path, operation: request && operationOf(request), attempts: attempt, retryAfterMs, errors: cfg.errors, redactor: createRedactor(cfg.redactNames, callSecrets(cfg, sent?.headers ?? reqHeaders())) }, link);
     }
     link?.cancel();
     await res?.body?.cancel().catch(() => undefined);
@@ -240,8 +283,17 @@ function callSecrets(cfg: Config, headers: Headers): string[] {
   return [...all].sort((a, b) => b.length - a.length);
 }
 
-async function finishError(cfg: Config, res: Response, meta: ResponseMeta, link: Linked | undefined): Promise<Response> {
-  if (!cfg.throwOnError) {
+/** Sends a call's `idempotencyKey` in the operation's idempotency header; refuses where it declares none. */
+function setIdempotencyKey(cfg: Config, request: Request, key: string, info: CallInfo): void {
+  const name = idempotencyHeaderOf(cfg, request);
+  if (!name) {
+    throw new SdkError(`${info.method} ${info.path} declares no idempotency header, so the server would ignore \`idempotencyKey\`: remove the option for this call.`);
+  }
+  request.headers.set(name, key);
+}
+
+async function finishError(throwOnError: boolean, res: Response, meta: ResponseMeta, link: Linked | undefined): Promise<Response> {
+  if (!throwOnError) {
     rememberResponse(res, meta);
     disarmWhenRead(res, link);
     return res;

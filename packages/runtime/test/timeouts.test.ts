@@ -1,4 +1,5 @@
 // Timeouts, deadlines and aborts: a timeout is a TimeoutError, a caller's abort an AbortError.
+import { createServer as createNetServer, type AddressInfo, type Socket } from "node:net";
 import createClient from "openapi-fetch";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { AbortError, createTransport, InternalServerError, TimeoutError, type TransportOptions } from "../src/index.js";
@@ -93,5 +94,55 @@ describe("aborts", () => {
     setTimeout(() => ac.abort(), 100);
     await expect(p).rejects.toBeInstanceOf(AbortError);
     expect(server.count("GET", "/flaky")).toBe(1);
+  });
+});
+
+describe("a black-holed host (accepts the connection, never answers)", () => {
+  let hole: { url: string; connections: number; onConnection?: (n: number) => void; close(): Promise<void> };
+  beforeEach(async () => {
+    const sockets = new Set<Socket>();
+    const srv = createNetServer((socket) => {
+      sockets.add(socket);
+      socket.on("error", () => undefined);
+      hole.connections++;
+      hole.onConnection?.(hole.connections);
+    });
+    await new Promise<void>((r) => srv.listen(0, "127.0.0.1", r));
+    hole = {
+      url: `http://127.0.0.1:${(srv.address() as AddressInfo).port}`,
+      connections: 0,
+      close: () => {
+        for (const s of sockets) s.destroy();
+        return new Promise<void>((r) => srv.close(() => r()));
+      },
+    };
+  });
+  afterEach(() => hole.close());
+
+  const against = (opts: TransportOptions) => {
+    const t = createTransport({ rateLimit: false, retry: { maxRetries: 2, baseDelayMs: 2, maxDelayMs: 5 }, ...opts });
+    return createClient<any>({ baseUrl: hole.url, fetch: t.fetch });
+  };
+
+  it("fails at a configured deadline, naming the host and the attempts", async () => {
+    const err = await against({ deadlineMs: 300 }).GET("/orders", {}).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(TimeoutError);
+    expect((err as Error).message).toMatch(/^GET \/orders timed out: the call deadline of 300 ms passed\. Sent to 127\.0\.0\.1:\d+; gave up after 1 attempt\.$/);
+  });
+
+  it("with no deadline given, the default 30 s deadline (counted from the first send) cuts the attempts short", async () => {
+    // a clock that jumps: 29.9 s have passed once the first attempt is sent, 30 s at the second
+    let now = 1_000_000;
+    hole.onConnection = (n) => {
+      now = 1_000_000 + (n === 1 ? 29_900 : 30_000);
+    };
+    const err = await against({ timeoutMs: 200, clock: () => now }).GET("/orders", {}).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(TimeoutError);
+    expect((err as Error).message).toMatch(/^GET \/orders timed out: the default call deadline of 30000 ms passed\. Sent to 127\.0\.0\.1:\d+; gave up after 2 attempts\.$/);
+  });
+
+  it("deadlineMs: 0 turns the deadline off, leaving the per-attempt timeout", async () => {
+    const err = await against({ deadlineMs: 0, timeoutMs: 50, retry: false }).GET("/orders", {}).catch((e: unknown) => e);
+    expect((err as Error).message).toContain("the per-attempt timeout of 50 ms passed");
   });
 });

@@ -13,14 +13,16 @@ import type { PaginationWarning } from "../pagination/types.js";
 import { unwrap } from "../result.js";
 import { createTransport } from "../transport.js";
 import { type BulkHelpers, createBulk } from "./bulk.js";
+import type { CallMethods } from "./call.js";
 import { type ApiClientOptions, type BaseClientOptions, ClientConfigError, defaultEnv, resolveBaseUrl } from "./options.js";
-import { idempotencyMiddleware } from "./idempotency.js";
+import { idempotencyHeaderResolver, idempotencyHeaders, idempotencyMiddleware } from "./idempotency.js";
 import { consoleLogger, logLevelFrom } from "./log.js";
 import { createPaginate, type Paginate } from "./paginate.js";
 import { querySerializerFor } from "./query.js";
 
 /** The typed client of one API: `GET`/`POST`/… by path, plus the helpers its meta enables. */
-export type ApiClient<Paths extends {}, M extends ApiMeta> = Client<Paths> & {
+export type ApiClient<Paths extends {}, M extends ApiMeta> = Omit<Client<Paths>, keyof CallMethods<Paths>> &
+  CallMethods<Paths> & {
   /** The API's facts the client was built from. */
   readonly meta: M;
   /** The server in use, without a trailing slash. */
@@ -72,7 +74,10 @@ export function createApiClient<Paths extends {}, M extends ApiMeta>(meta: M, op
   const auth: Auth | undefined = o.auth ?? (meta.auth.length ? createAuth(meta.auth, o, env as Record<string, string | undefined>) : undefined);
   const rateLimit = pacingFor(meta, o.rateLimit, auth?.secrets()[0]);
   const logger = o.logger ?? consoleLogger(meta.api, logLevelFrom(o.logLevel, env[`${meta.envPrefix}_LOG`]));
+  const idempotency = idempotencyHeaders(meta);
   const transport = createTransport({
+    // only the header an operation declares makes its retries safe (and is where `idempotencyKey` goes)
+    idempotencyHeader: idempotencyHeaderResolver(idempotency),
     rateLimit,
     errors: meta.errors,
     ...(auth && { auth }),
@@ -86,8 +91,8 @@ export function createApiClient<Paths extends {}, M extends ApiMeta>(meta: M, op
   const querySerializer = querySerializerFor(meta.queryStyles);
   // Accept: some vendors (Laravel backends such as StrawBlond) answer HTML error pages without it
   const client = createClient<Paths>({ baseUrl, fetch: transport.fetch, headers: { Accept: "application/json" }, ...(querySerializer && { querySerializer }) });
-  const idempotency = idempotencyMiddleware(meta);
-  if (idempotency) client.use(idempotency);
+  const keys = idempotencyMiddleware(idempotency);
+  if (keys) client.use(keys);
   // last, so it sees the final Request (operation names on events and errors)
   client.use(transport.middleware);
 

@@ -1,4 +1,5 @@
 export { type BulkHelpers, type BulkOptions, createBulk } from "./bulk.js";
+export type { CallMethod, CallMethods, CallOptions } from "./call.js";
 export { type ApiClient, createApiClient, requestIdOf } from "./create.js";
 export {
   type ApiClientLogger,

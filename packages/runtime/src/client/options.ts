@@ -22,7 +22,7 @@ export interface BaseClientOptions {
   retry?: TransportOptions["retry"];
   /** Per-attempt timeout; 0 disables. @unit ms @default the runtime's default */
   timeoutMs?: number;
-  /** Whole-call deadline: queueing, every attempt and the waits between them; 0 disables. @unit ms */
+  /** Whole-call deadline: queueing, every attempt and the waits between them; 0 disables. @default 30 s counted from the first send (a host that never answers fails in about 30 s) @unit ms */
   deadlineMs?: number;
   /** Make `GET`/`POST`/… throw the typed error instead of returning `{ error }`. `paginate()` and `bulk` always throw. @default false */
   throwOnError?: boolean;
