@@ -1,11 +1,12 @@
-// The vendor's published Projects document against the seed page (spec/sage-intacct/reference/
-// project-resources-seed.txt): the five project-resource operations and every field of their request
+// The vendor's published Projects document (joined into spec/sage-intacct/openapi.yaml) against the
+// seed page (spec/sage-intacct/reference/project-resources-seed.txt): the five project-resource operations
+// and every field of their request
 // and response bodies. SEED below is read off that page by hand; a test ties each of its field names
 // and examples to the page's text, so neither side can drift without a failure naming the field.
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 
-const SPEC = new URL("../../../spec/sage-intacct/project-and-resource-management.json", import.meta.url);
+const SPEC = new URL("../../../spec/sage-intacct/openapi.yaml", import.meta.url);
 const SEED = new URL("../../../spec/sage-intacct/reference/project-resources-seed.txt", import.meta.url);
 
 type Obj = Record<string, any>;
