@@ -25,5 +25,6 @@ export {
   WebhookVerificationError,
 } from "@apiforge/runtime";
 export { createSageIntacctClient, type SageIntacctClient, type SageIntacctClientOptions } from "./client.js";
+export type { QueryOptions, QueryRecord, QueryRequest } from "./query.js";
 export { type BulkOperationId, meta, type OperationId, type PaginatedOperationId, type PaginatedPath } from "./generated/meta.js";
 export type { components, operations, paths } from "./generated/schema.js";

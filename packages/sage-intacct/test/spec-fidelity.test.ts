@@ -1,7 +1,6 @@
 // The vendor's published Projects document (joined into spec/sage-intacct/openapi.yaml) against the
 // seed page (spec/sage-intacct/reference/project-resources-seed.txt): the five project-resource operations
-// and every field of their request
-// and response bodies. SEED below is read off that page by hand; a test ties each of its field names
+// and every field of their request and response bodies. SEED below is read off that page by hand; a test ties each of its field names
 // and examples to the page's text, so neither side can drift without a failure naming the field.
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
