@@ -6,8 +6,12 @@ import type { ApiClient } from "@apiforge/runtime";
 import type { meta } from "./generated/meta.js";
 import type { components, paths } from "./generated/schema.js";
 
-/** What to query: `object` (e.g. `projects/project-resource`), `fields`, `filters`, `orderBy`, … (not `start`/`size`). */
-export type QueryRequest = Omit<components["schemas"]["core-query"], "start" | "size">;
+type CoreQuery = components["schemas"]["core-query"];
+/**
+ * What to query: `object` (e.g. `projects/project-resource`), `fields`, `filters`, `orderBy`, … (not
+ * `start`/`size`). `filterExpression` has a default ("and"), which openapi-typescript marks required.
+ */
+export type QueryRequest = Omit<CoreQuery, "start" | "size" | "filterExpression"> & Partial<Pick<CoreQuery, "filterExpression">>;
 /** One record as the query service returns it (the fields you asked for). */
 export type QueryRecord = Record<string, unknown>;
 
@@ -26,5 +30,7 @@ type Client = ApiClient<paths, typeof meta>;
 /** Every record `request` selects, page by page; also `.pages()`, `.toArray()`, `.checkpoint`. */
 export function query(client: Client, request: QueryRequest, options: QueryOptions = {}): ApiPaginator<QueryRecord, unknown> {
   const { size, ...rest } = options;
-  return client.paginate("/services/core/query", { body: request }, { ...rest, pageSize: size });
+  // an absent filterExpression is Sage's default ("and"); only the generated type insists on one
+  const body = request as QueryRequest & Pick<CoreQuery, "filterExpression">;
+  return client.paginate("/services/core/query", { body }, { ...rest, pageSize: size });
 }

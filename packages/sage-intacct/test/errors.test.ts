@@ -4,7 +4,7 @@
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ApiError, createSageIntacctClient, NotFoundError, PermissionDeniedError, RateLimitError, ValidationError } from "../src/index.js";
+import { type ApiError, createSageIntacctClient, NotFoundError, PermissionDeniedError, RateLimitError, ValidationError } from "../src/index.js";
 
 const ANSWERS: Record<string, { status: number; headers?: Record<string, string>; body: unknown }> = {
   // the nested envelope the spec's error-response schema declares

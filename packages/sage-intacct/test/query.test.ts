@@ -1,7 +1,7 @@
 // client.query() against a stateful query service: start/size in the body, `ia::meta.next`
 // followed until 0 or null, checkpoint/resume, maxItems.
 import { afterEach, describe, expect, it } from "vitest";
-import { createSageIntacctClient } from "../src/index.js";
+import { createSageIntacctClient, type QueryRequest } from "../src/index.js";
 import { type QueryServer, startQueryServer } from "./support/query-server.js";
 
 let server: QueryServer | undefined;
@@ -10,7 +10,7 @@ afterEach(async () => {
   server = undefined;
 });
 
-const request = { object: "projects/project-resource", fields: ["key", "id"], orderBy: [{ id: "asc" }] };
+const request: QueryRequest = { object: "projects/project-resource", fields: ["key", "id"], orderBy: [{ id: "asc" }] };
 const client = (url: string) => createSageIntacctClient({ baseUrl: url, accessToken: "test-token", rateLimit: false });
 
 describe("client.query", () => {
@@ -38,7 +38,7 @@ describe("client.query", () => {
     const pages = first.pages();
     await pages.next();
     const checkpoint = first.checkpoint;
-    await pages.return(undefined);
+    await pages.return?.(undefined);
     const rest: unknown[] = [];
     for await (const record of client(server.url).query(request, { size: 1000, resumeFrom: checkpoint })) rest.push(record.id);
     expect(rest).toHaveLength(1345);

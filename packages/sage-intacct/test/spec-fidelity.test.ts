@@ -77,7 +77,7 @@ export function differences(doc: Obj): string[] {
     for (const status of [op.status, "400"]) if (!o.responses?.[status]) out.push(`${where}: no ${status} response`);
     if (op.path.endsWith("{key}")) {
       const key = [...(doc.paths[op.path].parameters ?? []), ...(o.parameters ?? [])].map((p: Obj) => deref(doc, p)).find((p) => p?.name === "key");
-      if (!key || key.in !== "path" || key.required !== true || deref(doc, key.schema)?.type !== "string") out.push(`${where}: path parameter key must be a required string`);
+      if (key?.in !== "path" || key.required !== true || deref(doc, key.schema)?.type !== "string") out.push(`${where}: path parameter key must be a required string`);
     }
   }
   for (const [method, path] of [["post", OPERATIONS[1].path], ["patch", OPERATIONS[3].path]] as const) {
