@@ -8,7 +8,7 @@ import { rel } from "./apis.ts";
 import { writeFileAtomic, writeTemp } from "./atomic.ts";
 import { type JoinedResult, type LoadResult, loadCandidate, loadJoined, type SourceSpec, sourceLabel, sourceName } from "./candidate.ts";
 import { effectiveFromText, type EffectiveSpec } from "./effective.ts";
-import { LockMismatchError } from "./errors.ts";
+import { LockMismatchError, UsageError } from "./errors.ts";
 import type { FetchOptions } from "./fetch-source.ts";
 import { checkIdentity } from "./identity.ts";
 import { lintSpec, lintText, type LintReport } from "./lint.ts";
@@ -49,11 +49,22 @@ function isJoined(l: LoadResult | JoinedResult): l is Extract<JoinedResult, { st
   return l.status === "ok" && "sources" in l;
 }
 
-/** Several sources to join, or null for a one-document API. `--from` wins over api.json `sources`. */
+/**
+ * Several sources to join, or null for a one-document API. `--from` wins over api.json `sources`;
+ * an API that joins documents refuses a single replacement (or its one-URL env override), which
+ * would silently drop the others.
+ */
 export function joinedSources(api: ApiPaths, from: PullOptions["from"]): SourceSpec[] | null {
-  if (Array.isArray(from) && from.length > 1) return from.map((url) => ({ url, name: sourceName(url) }));
-  if (from !== undefined && !(Array.isArray(from) && from.length === 0)) return null;
-  return api.config.sources?.length ? api.config.sources : null;
+  const list = from === undefined ? [] : [from].flat();
+  if (list.length > 1) return list.map((url) => ({ url, name: sourceName(url) }));
+  const configured = api.config.sources ?? [];
+  if (configured.length > 1) {
+    const names = configured.map((s) => s.name).join(", ");
+    const single = list.length === 1 ? "one --from" : process.env[api.config.sourceEnv] ? `${api.config.sourceEnv} (one URL)` : null;
+    if (single) throw new UsageError(`${api.config.name} joins ${configured.length} documents (${names}) but ${single} names only one.`, `pass one --from per document, in that order${list.length ? "" : `, or unset ${api.config.sourceEnv}`}.`);
+  }
+  if (list.length === 1) return null;
+  return configured.length ? configured : null;
 }
 
 /** What a fetch produced, before anything on disk changes. */

@@ -74,4 +74,15 @@ describe("spec:pull with several sources", () => {
     expect(r.output).toContain("components.schemas.status differs between project-and-resource-management and common-resources");
     expect(specFiles()).toEqual(before);
   });
+
+  it.each([
+    ["one --from", ["--from", "x.json"], {}, /joins 2 documents \(project-and-resource-management, common-resources\) but one --from names only one/],
+    ["the one-URL env override", [], { SAGE_SPEC_URL: "https://example.test/one.json" }, /but SAGE_SPEC_URL \(one URL\) names only one/],
+  ])("%s for a joined API is refused, and nothing changes", async (_what, args, env, message) => {
+    const before = specFiles();
+    const r = await s.cli("spec-pull.ts", ["--api", "sage", ...args], env);
+    expect(r.output).toMatch(message);
+    expect(r.code).toBe(2);
+    expect(specFiles()).toEqual(before);
+  });
 });
