@@ -1,4 +1,4 @@
-// pnpm api:add <name> --from <url|file://…|path> [--package @apiforge/<name>] [--env NAME_SPEC_URL] [--overlay <file>]… [--accept-lint]
+// pnpm api:add <name> --from <url|file://…|path>… [--package @apiforge/<name>] [--env NAME_SPEC_URL] [--overlay <file>]… [--accept-lint]
 // Adds a vendor API in one transaction: spec/<name>/ + packages/<name>/, generated, built and
 // contract-tested against Prism; on any failure nothing is left behind.
 import { parseArgs } from "node:util";
@@ -8,7 +8,7 @@ import { UsageError } from "./lib/errors.ts";
 import { addApi } from "./lib/add/add.ts";
 
 const USAGE =
-  "pnpm api:add <name> --from <url|file://…|path> [--package @apiforge/<name>] [--env <NAME>_SPEC_URL] [--overlay <file>]… [--accept-lint] [--skip-contract] [--timeout-ms <ms>] [--max-bytes <n>]";
+  "pnpm api:add <name> --from <url|file://…|path>… [--package @apiforge/<name>] [--env <NAME>_SPEC_URL] [--overlay <file>]… [--accept-lint] [--skip-contract] [--timeout-ms <ms>] [--max-bytes <n>]";
 
 run(async () => {
   let parsed: ReturnType<typeof parse>;
@@ -18,12 +18,12 @@ run(async () => {
     throw new UsageError(`${(err as Error).message}.`, `Usage: ${USAGE}`);
   }
   const { values, positionals } = parsed;
-  if (positionals.length !== 1 || !values.from) throw new UsageError("api:add needs one API name and --from.", `Usage: ${USAGE}`);
+  if (positionals.length !== 1 || !values.from?.length) throw new UsageError("api:add needs one API name and --from.", `Usage: ${USAGE}`);
   const started = performance.now();
   const result = await addApi({
     root: repoRoot(),
     name: positionals[0]!,
-    from: values.from,
+    from: values.from.length === 1 ? values.from[0]! : values.from,
     packageName: values.package,
     env: values.env,
     overlays: values.overlay,
@@ -47,7 +47,7 @@ function parse() {
     allowPositionals: true,
     strict: true,
     options: {
-      from: { type: "string" },
+      from: { type: "string", multiple: true },
       package: { type: "string" },
       env: { type: "string" },
       overlay: { type: "string", multiple: true },

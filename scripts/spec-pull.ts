@@ -1,4 +1,4 @@
-// pnpm spec:pull [--api <name>] [--from <url|file://…|path>] [--timeout-ms n] [--max-bytes n] [--force]
+// pnpm spec:pull [--api <name>] [--from <url|file://…|path>]… (several: joined in order) [--timeout-ms n] [--max-bytes n] [--force]
 // Fetches the vendor bundle (bundling external $refs, converting Swagger 2.0), refuses a document
 // that looks like another API unless --force, and replaces the snapshot and its lock only after
 // the result (with the API's overlays) lints.
@@ -7,12 +7,12 @@ import { parseFlags, run } from "./lib/cli.ts";
 import { UsageError } from "./lib/errors.ts";
 import { pullSpec } from "./lib/pull.ts";
 
-const USAGE = "pnpm spec:pull [--api <name>] [--from <url|file://…|path>] [--timeout-ms <ms>] [--max-bytes <n>] [--force]";
+const USAGE = "pnpm spec:pull [--api <name>] [--from <url|file://…|path>]… (several: joined in order) [--timeout-ms <ms>] [--max-bytes <n>] [--force]";
 
 run(async () => {
   const flags = parseFlags(process.argv.slice(2), {
     api: { type: "string" },
-    from: { type: "string" },
+    from: { type: "string", multiple: true },
     "timeout-ms": { type: "string" },
     "max-bytes": { type: "string" },
     force: { type: "boolean" },
@@ -33,6 +33,7 @@ run(async () => {
     const { conversion, bundled, overlays } = result.lock;
     if (bundled) console.log(`  bundled ${bundled.files.length} referenced file(s) with ${bundled.tool} ${bundled.version}: ${bundled.files.join(", ")}`);
     if (conversion) console.log(`  converted ${conversion.from} → OpenAPI ${conversion.to} with ${conversion.tool} ${conversion.version}`);
+    for (const src of result.lock.sources ?? []) console.log(`  joined ${src.name}: ${src.source} (sha256 ${src.sha256.slice(0, 12)}…)`);
     if (overlays?.length) console.log(`  overlays applied: ${overlays.map((o) => o.file).join(", ")}`);
     console.log(`  sha256 ${result.previousSha256?.slice(0, 12) ?? "(none)"}… → ${result.sha256.slice(0, 12)}…, OpenAPI ${result.stats.openapi}, ${result.stats.operations} operations, ${result.stats.schemas} schemas`);
     console.log(`  next: \`pnpm regen --api ${api.config.name}\` to regenerate and build, or \`pnpm spec:diff\` to see what changed.`);

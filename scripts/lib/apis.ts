@@ -22,6 +22,11 @@ export interface ApiConfig {
   packageName: string;
   /** Where `spec:pull` fetches the vendor bundle by default. */
   sourceUrl: string;
+  /**
+   * Several documents for one API (a vendor publishing one per application): pulled through the same
+   * safe path, joined in this order into one snapshot. When set, `sourceUrl` is unused ("").
+   */
+  sources?: { url: string; name: string }[];
   /** Env var that overrides `sourceUrl`, e.g. PARALLAX_SPEC_URL. */
   sourceEnv: string;
 }

@@ -1,7 +1,7 @@
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
-import { sourceLabel } from "./candidate.ts";
+import { sourceLabel, sourceName } from "./candidate.ts";
 import { buildFilters } from "./each-api.ts";
 
 const root = path.resolve("/work/repo");
@@ -24,5 +24,15 @@ describe("buildFilters: regen builds only the selected package", () => {
     [["@apiforge/parallax"], ["--filter=@apiforge/parallax"]],
   ] as const)("%j → %j", (pkgs, want) => {
     expect(buildFilters(pkgs as string[] | null)).toEqual(want);
+  });
+});
+
+describe("sourceName: a joined source's name when --from gives none", () => {
+  it.each([
+    ["/tmp/x/common-resources.json", "common-resources"],
+    ["https://developer.sage.com/intacct/apis/intacct/1/intacct-openapi/groups/common-resources", "common-resources"],
+    ["https://vendor.example.test/specs/billing.yaml?v=2", "billing"],
+  ])("%s → %s", (from, want) => {
+    expect(sourceName(from)).toBe(want);
   });
 });

@@ -6,6 +6,7 @@ import { stringify } from "yaml";
 import { bundleDocument, externalRefs, type BundleRecord } from "./bundle.ts";
 import { convertSwagger2, type ConversionRecord } from "./convert.ts";
 import { fetchSource, type FetchOptions } from "./fetch-source.ts";
+import { joinDocuments } from "./join.ts";
 import { type OpenApiDoc, parseSource, sha256 } from "./spec-doc.ts";
 
 export interface LoadedDocument {
@@ -71,4 +72,86 @@ export function sourceLabel(source: string, root: string, cwd = process.cwd()): 
   const relative = path.relative(root, abs);
   if (!relative.startsWith("..") && !path.isAbsolute(relative)) return relative.split(path.sep).join("/");
   return `(outside the repository)/${path.basename(abs)}`;
+}
+
+/** One of several documents a vendor publishes for one API, as api.json `sources` lists it. */
+export interface SourceSpec {
+  /** URL, file:// URL or path. */
+  url: string;
+  /** Short name for messages and the lock, e.g. Sage's group "common-resources". */
+  name: string;
+}
+
+/** What the lock records for each joined source. */
+export interface SourceRecord {
+  name: string;
+  /** URL or repo-relative path, never a machine path. */
+  source: string;
+  /** sha256 of the bytes this source served. */
+  sha256: string;
+  conversion?: ConversionRecord;
+  bundled?: BundleRecord;
+  etag: string | null;
+  lastModified: string | null;
+}
+
+export interface JoinRecord {
+  tool: "scripts/lib/join.ts";
+  /** Source names in the order they were joined (the first one's info and servers are kept). */
+  order: string[];
+}
+
+export type JoinedResult =
+  | { status: "not-modified" }
+  | (LoadedDocument & { sources: SourceRecord[]; join: JoinRecord });
+
+/**
+ * Loads every source through `loadCandidate` (same guards) and joins them, in order, into one
+ * document with `joinDocuments`. The snapshot is that document as JSON (fast to parse back on every
+ * regen). Conditional requests use each source's validators from `previous`; when only some
+ * sources changed, the unchanged ones are fetched again unconditionally (their bytes are needed).
+ */
+export async function loadJoined(
+  sources: readonly SourceSpec[],
+  opts: FetchOptions & { cwd?: string; root: string; previous?: readonly SourceRecord[] },
+): Promise<JoinedResult> {
+  const labels = sources.map((s) => sourceLabel(s.url, opts.root, opts.cwd));
+  const validators = (i: number) => {
+    const prev = opts.previous?.find((p) => p.source === labels[i] && p.name === sources[i]!.name);
+    return { etag: prev?.etag ?? null, lastModified: prev?.lastModified ?? null };
+  };
+  const base = { timeoutMs: opts.timeoutMs, maxBytes: opts.maxBytes, cwd: opts.cwd };
+  let loaded = await Promise.all(sources.map((s, i) => loadCandidate(s.url, { ...base, ...validators(i) })));
+  if (loaded.every((l) => l.status === "not-modified")) return { status: "not-modified" };
+  loaded = await Promise.all(loaded.map((l, i) => (l.status === "ok" ? l : loadCandidate(sources[i]!.url, base))));
+  const docs = loaded as LoadedDocument[];
+  const doc = joinDocuments(docs.map((d, i) => ({ name: sources[i]!.name, doc: d.doc })));
+  const text = `${JSON.stringify(doc, null, 2)}\n`;
+  return {
+    status: "ok",
+    text,
+    doc,
+    sha256: sha256(text),
+    originalSha256: sha256(text),
+    conversion: null,
+    bundled: null,
+    etag: null,
+    lastModified: null,
+    sources: docs.map((d, i) => ({
+      name: sources[i]!.name,
+      source: labels[i]!,
+      sha256: d.originalSha256,
+      ...(d.conversion ? { conversion: d.conversion } : {}),
+      ...(d.bundled ? { bundled: d.bundled } : {}),
+      etag: d.etag,
+      lastModified: d.lastModified,
+    })),
+    join: { tool: "scripts/lib/join.ts", order: sources.map((s) => s.name) },
+  };
+}
+
+/** A name for a `--from` given without one: the file name without its extension. */
+export function sourceName(from: string): string {
+  const base = path.posix.basename(from.replace(/[?#].*$/, "").replace(/\/+$/, ""));
+  return base.replace(/\.(json|ya?ml)$/i, "") || "source";
 }

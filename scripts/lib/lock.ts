@@ -3,6 +3,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import type { ApiPaths } from "./apis.ts";
 import type { BundleRecord } from "./bundle.ts";
+import type { JoinRecord, SourceRecord } from "./candidate.ts";
 import type { ConversionRecord } from "./convert.ts";
 import { rel } from "./apis.ts";
 import { LockMismatchError } from "./errors.ts";
@@ -23,6 +24,12 @@ export interface SpecLock {
   conversion?: ConversionRecord | null;
   /** Set when the source's $refs pointed at other files, bundled into the snapshot. */
   bundled?: BundleRecord | null;
+  /**
+   * Set when api.json lists several `sources`: each one's label and served bytes' sha256, in join
+   * order. The snapshot is then their join (`join`), and `source` their labels joined by " + ".
+   */
+  sources?: SourceRecord[];
+  join?: JoinRecord;
   /** Overlays applied after the snapshot, in order, with their sha256. */
   overlays?: { file: string; sha256: string }[];
   /** sha256 of the effective document (snapshot + overlays) that lint, generate and diff read. */

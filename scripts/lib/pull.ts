@@ -6,9 +6,9 @@ import { readFile, rename, rm } from "node:fs/promises";
 import type { ApiPaths } from "./apis.ts";
 import { rel } from "./apis.ts";
 import { writeFileAtomic, writeTemp } from "./atomic.ts";
-import { loadCandidate, sourceLabel } from "./candidate.ts";
+import { type JoinedResult, type LoadResult, loadCandidate, loadJoined, type SourceSpec, sourceLabel, sourceName } from "./candidate.ts";
 import { effectiveFromText, type EffectiveSpec } from "./effective.ts";
-import { LockMismatchError } from "./errors.ts";
+import { LockMismatchError, UsageError } from "./errors.ts";
 import type { FetchOptions } from "./fetch-source.ts";
 import { checkIdentity } from "./identity.ts";
 import { lintSpec, lintText, type LintReport } from "./lint.ts";
@@ -16,8 +16,11 @@ import { readLock, serializeLock, verifyLock, type SpecLock } from "./lock.ts";
 import { type OpenApiDoc, parseSpec, sha256, specStats } from "./spec-doc.ts";
 
 export interface PullOptions extends Pick<FetchOptions, "timeoutMs" | "maxBytes"> {
-  /** URL, file:// URL or path; default: the API's env override, then api.json's sourceUrl. */
-  from?: string;
+  /**
+   * URL, file:// URL or path; default: the API's env override, then api.json's sourceUrl (or its
+   * `sources`). Several (repeated `--from`) are joined in order into one snapshot.
+   */
+  from?: string | string[];
   /** Accept a document whose identity changed (title, hosts, most operations lost). */
   force?: boolean;
   /** Clock for the lock's fetchedAt (tests). */
@@ -40,6 +43,28 @@ export type PullResult =
 
 export function defaultSource(api: ApiPaths): string {
   return process.env[api.config.sourceEnv] || api.config.sourceUrl;
+}
+
+function isJoined(l: LoadResult | JoinedResult): l is Extract<JoinedResult, { status: "ok" }> {
+  return l.status === "ok" && "sources" in l;
+}
+
+/**
+ * Several sources to join, or null for a one-document API. `--from` wins over api.json `sources`;
+ * an API that joins documents refuses a single replacement (or its one-URL env override), which
+ * would silently drop the others.
+ */
+export function joinedSources(api: ApiPaths, from: PullOptions["from"]): SourceSpec[] | null {
+  const list = from === undefined ? [] : [from].flat();
+  if (list.length > 1) return list.map((url) => ({ url, name: sourceName(url) }));
+  const configured = api.config.sources ?? [];
+  if (configured.length > 1) {
+    const names = configured.map((s) => s.name).join(", ");
+    const single = list.length === 1 ? "one --from" : process.env[api.config.sourceEnv] ? `${api.config.sourceEnv} (one URL)` : null;
+    if (single) throw new UsageError(`${api.config.name} joins ${configured.length} documents (${names}) but ${single} names only one.`, `pass one --from per document, in that order${list.length ? "" : `, or unset ${api.config.sourceEnv}`}.`);
+  }
+  if (list.length === 1) return null;
+  return configured.length ? configured : null;
 }
 
 /** What a fetch produced, before anything on disk changes. */
@@ -74,23 +99,30 @@ export async function fetchCandidate(
   // a hand-edited snapshot must not be silently overwritten: the lock check runs first
   current: { lock: SpecLock; text: string } | null = existsSync(api.spec) ? verifyLock(api) : null,
 ): Promise<Candidate> {
-  const source = opts.from ?? defaultSource(api);
-  const label = sourceLabel(source, api.root);
+  const joined = joinedSources(api, opts.from);
+  const source = joined ? joined.map((s) => s.url).join(" + ") : ((Array.isArray(opts.from) ? opts.from[0] : opts.from) ?? defaultSource(api));
+  const label = joined ? joined.map((s) => sourceLabel(s.url, api.root)).join(" + ") : sourceLabel(source, api.root);
   const lock = readLock(api);
   const sameSource = lock?.source === label;
 
-  const loaded = await loadCandidate(source, {
-    etag: sameSource ? lock?.etag : null,
-    lastModified: sameSource ? lock?.lastModified : null,
-    timeoutMs: opts.timeoutMs,
-    maxBytes: opts.maxBytes,
-  });
+  const loaded: LoadResult | JoinedResult = joined
+    ? await loadJoined(joined, { root: api.root, previous: lock?.sources, timeoutMs: opts.timeoutMs, maxBytes: opts.maxBytes })
+    : await loadCandidate(source, {
+        etag: sameSource ? lock?.etag : null,
+        lastModified: sameSource ? lock?.lastModified : null,
+        timeoutMs: opts.timeoutMs,
+        maxBytes: opts.maxBytes,
+      });
   if (loaded.status === "not-modified") return { status: "not-modified", source: label };
+  const joinFields: Pick<SpecLock, "sources" | "join"> = isJoined(loaded) ? { sources: loaded.sources, join: loaded.join } : {};
 
   if (current && loaded.sha256 === current.lock.sha256) {
     // same bytes: refresh only the validators the next conditional request sends
-    if (sameSource && (lock!.etag !== loaded.etag || lock!.lastModified !== loaded.lastModified)) {
-      await writeFileAtomic(api.lock, serializeLock({ ...lock!, etag: loaded.etag, lastModified: loaded.lastModified }));
+    const validatorsChanged = isJoined(loaded)
+      ? JSON.stringify(lock?.sources) !== JSON.stringify(loaded.sources)
+      : lock!.etag !== loaded.etag || lock!.lastModified !== loaded.lastModified;
+    if (sameSource && validatorsChanged) {
+      await writeFileAtomic(api.lock, serializeLock({ ...lock!, etag: loaded.etag, lastModified: loaded.lastModified, ...joinFields }));
     }
     return { status: "unchanged", source: label, sha256: loaded.sha256 };
   }
@@ -113,6 +145,7 @@ export async function fetchCandidate(
       ...(loaded.originalSha256 !== loaded.sha256 ? { originalSha256: loaded.originalSha256 } : {}),
       ...(loaded.conversion ? { conversion: loaded.conversion } : {}),
       ...(loaded.bundled ? { bundled: loaded.bundled } : {}),
+      ...joinFields,
       ...(effective.overlays.length ? { overlays: effective.overlays, effectiveSha256: effective.sha256 } : {}),
       etag: loaded.etag,
       lastModified: loaded.lastModified,

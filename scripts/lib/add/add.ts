@@ -26,8 +26,8 @@ import { FileTransaction } from "./transaction.ts";
 export interface AddOptions {
   root: string;
   name: string;
-  /** URL, file:// URL or path (relative to where the user ran pnpm). */
-  from: string;
+  /** URL, file:// URL or path (relative to where the user ran pnpm); several are joined in order. */
+  from: string | string[];
   packageName?: string;
   env?: string;
   /** Overlay 1.0 files, copied into spec/<name>/overlays/ in this order and applied on pull. */
@@ -130,7 +130,7 @@ export async function addApi(opts: AddOptions): Promise<AddResult> {
       await mkdir(path.join(api.dir, "overlays"), { recursive: true });
       await copyFile(path.resolve(process.env.INIT_CWD ?? process.cwd(), file), path.join(api.dir, "overlays", `${String(i + 1).padStart(2, "0")}-${path.basename(file)}`));
     }
-    const snap = await step("fetch", () => fetchSnapshot(api, resolveFrom(opts.from), opts), (s) =>
+    const snap = await step("fetch", () => fetchSnapshot(api, typeof opts.from === "string" ? resolveFrom(opts.from) : resolveFrom(opts.from), opts), (s) =>
       `fetched ${s.lock.source}: OpenAPI ${s.lock.openapi}, ${s.lock.operations} operations, sha256 ${s.lock.sha256.slice(0, 12)}…${describeProcessing(s)}`,
     );
     const doc = snap.effective.doc;
@@ -141,7 +141,7 @@ export async function addApi(opts: AddOptions): Promise<AddResult> {
       `lint ${rel(api.spec)}${snap.effective.overlays.length ? " + overlays" : ""}: 0 errors${down.length ? ` (${down.length} rule${down.length === 1 ? "" : "s"} turned off with reason: TODO)` : ""}`,
     );
     await writeFile(api.lock, serializeLock(snap.lock));
-    await writeFile(path.join(api.dir, "api.json"), renderApiJson(names, snap.sourceUrl));
+    await writeFile(path.join(api.dir, "api.json"), renderApiJson(names, snap.sourceUrl, snap.lock));
     await writeFile(path.join(api.dir, "NOTES.md"), renderNotes({ names, title, lock: snap.lock, sourceUrl: snap.sourceUrl, turnedDown: turnedDown.map((r) => r.rule) }));
 
     const files = renderTemplate({
@@ -231,7 +231,7 @@ async function lintAndAccept(api: ApiPaths, names: AddNames, title: string, file
   if (!first.errors) return [];
   if (!opts.acceptLint) {
     const overlays = (opts.overlays ?? []).map((o) => ` --overlay ${o}`).join("");
-    const command = `pnpm api:add ${names.name} --from ${opts.from}${opts.packageName ? ` --package ${opts.packageName}` : ""}${opts.env ? ` --env ${opts.env}` : ""}${overlays} --accept-lint`;
+    const command = `pnpm api:add ${names.name} ${[opts.from].flat().map((f) => `--from ${f}`).join(" ")}${opts.packageName ? ` --package ${opts.packageName}` : ""}${opts.env ? ` --env ${opts.env}` : ""}${overlays} --accept-lint`;
     throw new AddFailedError(
       `Redocly lint (recommended) found ${first.errors} error${first.errors === 1 ? "" : "s"} in the ${names.name} bundle, by rule:\n${formatLintReport(first, { severity: "error" })}\n  (and ${first.warnings} warnings)`,
       `fix them at the source or with an overlay (--overlay), or accept them for now: \`${command}\` writes spec/${names.name}/redocly.yaml turning exactly these ${failing.length} rule${failing.length === 1 ? "" : "s"} off, each with its count and a \`reason: TODO\` to replace.`,

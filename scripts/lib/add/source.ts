@@ -22,17 +22,21 @@ export interface Snapshot {
 }
 
 /** `--from` as the fetcher needs it: URLs as given, paths absolute (relative to where the user ran pnpm). */
-export function resolveFrom(from: string, cwd = process.env.INIT_CWD ?? process.cwd()): string {
+export function resolveFrom(from: string, cwd?: string): string;
+export function resolveFrom(from: string[], cwd?: string): string[];
+export function resolveFrom(from: string | string[], cwd = process.env.INIT_CWD ?? process.cwd()): string | string[] {
+  if (Array.isArray(from)) return from.map((f) => resolveFrom(f, cwd));
   if (/^https?:\/\//i.test(from) || from.startsWith("file:")) return from;
   return pathToFileURL(path.resolve(cwd, from)).href;
 }
 
 /** Fetches, bundles, converts and applies the overlays already in spec/<name>/overlays/. */
-export async function fetchSnapshot(api: ApiPaths, from: string, opts: Pick<PullOptions, "timeoutMs" | "maxBytes" | "now"> = {}): Promise<Snapshot> {
+export async function fetchSnapshot(api: ApiPaths, from: string | string[], opts: Pick<PullOptions, "timeoutMs" | "maxBytes" | "now"> = {}): Promise<Snapshot> {
   const candidate = await fetchCandidate(api, { ...opts, from }, null);
   if (candidate.status !== "new") throw new Error(`fetchCandidate answered "${candidate.status}" for an API with no snapshot yet.`);
   // the lock names the source as spec:pull does; a file outside the repository has no reusable name
   const label = candidate.lock.source;
-  const sourceUrl = label.startsWith("(outside the repository)") ? "" : label;
+  const reusable = (l: string) => (l.startsWith("(outside the repository)") ? "" : l);
+  const sourceUrl = candidate.lock.sources ? "" : reusable(label);
   return { text: candidate.text, doc: candidate.doc, effective: candidate.effective, lock: candidate.lock, sourceUrl };
 }
