@@ -8,3 +8,4 @@ export { type Credentials, type SecurityPlan, securityPlan } from "./security.js
 export { type ContractApi, contractApiFor, loadSpec, type Obj } from "./spec.js";
 export { type ContractSuiteOptions, contractSuite } from "./suite.js";
 export { type ExampleMutation, type ExamplesSuiteOptions, exampleDiagnostics, examplesSuite } from "./examples.js";
+export { type JsonReply, type JsonServer, makeItems, type RecordedRequest, startJsonServer } from "./json-server.js";
