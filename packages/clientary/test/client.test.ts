@@ -21,7 +21,10 @@ describe("createClientaryClient: host and credentials", () => {
 
   it("reads the token from CLIENTARY_API_TOKEN", async () => {
     const seen: Request[] = [];
-    const fetch = async (request: Request) => (seen.push(request), Response.json({}));
+    const fetch = async (request: Request) => {
+      seen.push(request);
+      return Response.json({});
+    };
     const clientary = createClientaryClient({ subdomain: "acme", env: { CLIENTARY_API_TOKEN: "from-env" }, fetch: fetch as typeof globalThis.fetch });
     await clientary.GET("/clients/{id}", { params: { path: { id: 1 } } });
     expect(seen[0]?.headers.get("authorization")).toBe(`Basic ${btoa("from-env:from-env")}`);
