@@ -1,11 +1,14 @@
 // The README's examples cannot rot: each examples/*.ts is type-checked against the package's source
 // (imports of the package name resolve to src/index.ts, so no build is needed) and README.md must
 // contain each one verbatim in a ```ts block. A deliberately broken copy proves the check bites.
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { execFile } from "node:child_process";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import ts from "typescript";
-import { describe, expect, it } from "vitest";
+import { describe, expect, inject, it } from "vitest";
 import { findUp } from "./spec.js";
 
 /** A change that must make an example fail to type-check, and the diagnostic it must cause. */
@@ -22,6 +25,26 @@ export interface ExamplesSuiteOptions {
   required?: string[];
   /** The broken example. @default quick-start.ts importing an export the package lacks */
   mutation?: ExampleMutation;
+  /**
+   * Runs examples/quick-start.ts against the project's Prism mock with only these variables (plus
+   * PATH) in its environment, e.g. `(url) => ({ ACME_BASE_URL: url, ACME_API_KEY: "any" })`.
+   */
+  quickStartEnv?: (prismUrl: string) => Record<string, string>;
+}
+
+/** Runs one example with tsx, the package name resolved to its source; resolves to its exit and output. */
+export function runExample(packageDir: string, file: string, env: Record<string, string>): Promise<{ code: number; output: string }> {
+  const { name } = JSON.parse(readFileSync(path.join(packageDir, "package.json"), "utf8")) as { name: string };
+  const dir = mkdtempSync(path.join(tmpdir(), "examples-"));
+  const tsconfig = path.join(dir, "tsconfig.json");
+  writeFileSync(tsconfig, JSON.stringify({ compilerOptions: { module: "NodeNext", moduleResolution: "NodeNext", baseUrl: packageDir, paths: { [name]: ["./src/index.ts"] } } }));
+  const cli = createRequire(import.meta.url).resolve("tsx/cli");
+  return new Promise((resolve) => {
+    execFile(process.execPath, [cli, "--tsconfig", tsconfig, file], { cwd: packageDir, env: { PATH: process.env.PATH ?? "", ...env }, timeout: 60_000 }, (err, stdout, stderr) => {
+      rmSync(dir, { recursive: true, force: true });
+      resolve({ code: err ? (typeof err.code === "number" ? err.code : 1) : 0, output: `${stdout}${stderr}` });
+    });
+  });
 }
 
 /** Type-check diagnostics of `files` (plus in-memory `virtual` files) in the package at `packageDir`. */
@@ -72,6 +95,14 @@ export function examplesSuite(from: string, options: ExamplesSuiteOptions = {}):
       const found = exampleDiagnostics(packageDir, [], { [path.join(examplesDir, "broken.ts")]: broken });
       expect(found.join("\n")).toMatch(new RegExp(`examples/broken\\.ts: .*${mutation.expected.source}`));
     }, 60_000);
+
+    const { quickStartEnv } = options;
+    if (quickStartEnv) {
+      it("quick-start.ts runs against the Prism mock with only the documented variables", async () => {
+        const { code, output } = await runExample(packageDir, path.join(examplesDir, "quick-start.ts"), quickStartEnv(inject("prismUrl")));
+        expect(code, output).toBe(0);
+      }, 90_000);
+    }
 
     it.each(examples)("README.md contains examples/%s verbatim", (file) => {
       const code = readFileSync(path.join(examplesDir, file), "utf8").trimEnd();
