@@ -13,7 +13,7 @@ import { bin, exec } from "../exec.ts";
 import { generate } from "../generate.ts";
 import { formatLintReport, lintFile, type RuleFindings, renderLintConfig } from "../lint.ts";
 import { type SpecLock, serializeLock } from "../lock.ts";
-import { type OpenApiDoc, operations } from "../spec-doc.ts";
+import { operations } from "../spec-doc.ts";
 import { AddFailedError } from "./errors.ts";
 import { exampleCall } from "./example-call.ts";
 import { type Manifest, withImporter, workspaceLinks } from "./lockfile.ts";
