@@ -7,6 +7,7 @@ export {
   type AttemptEvent,
   AuthenticationError,
   ChunkError,
+  ClientConfigError,
   ConflictError,
   ConnectionError,
   InternalServerError,

@@ -7,6 +7,7 @@ export {
   type AttemptEvent,
   AuthenticationError,
   ChunkError,
+  ClientConfigError,
   ConflictError,
   ConnectionError,
   InternalServerError,
@@ -22,8 +23,12 @@ export {
   TimeoutError,
   unwrap,
   ValidationError,
+  WebhookHeaderMissingError,
+  WebhookPayloadError,
+  WebhookSignatureError,
   WebhookVerificationError,
 } from "@apiforge/runtime";
 export { createStrawblondClient, type StrawblondClient, type StrawblondClientOptions } from "./client.js";
 export { type BulkOperationId, meta, type OperationId, type PaginatedOperationId, type PaginatedPath } from "./generated/meta.js";
 export type { components, operations, paths } from "./generated/schema.js";
+export { SIGNATURE_HEADER, type StrawblondWebhookEvent, verifyWebhook, type WebhookEvent, type WebhookEventName } from "./webhooks.js";

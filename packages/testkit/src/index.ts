@@ -7,3 +7,5 @@ export { deref, exampleOf, requiredProps, type SampleMode, sample } from "./samp
 export { type Credentials, type SecurityPlan, securityPlan } from "./security.js";
 export { type ContractApi, contractApiFor, loadSpec, type Obj } from "./spec.js";
 export { type ContractSuiteOptions, contractSuite } from "./suite.js";
+export { type ExampleMutation, type ExamplesSuiteOptions, exampleDiagnostics, examplesSuite, runExample } from "./examples.js";
+export { type JsonReply, type JsonServer, makeItems, type RecordedRequest, startJsonServer } from "./json-server.js";

@@ -17,7 +17,7 @@ export interface ContractApi {
 }
 
 /** Walks up from `start` to the first folder holding `marker`. */
-function findUp(start: string, marker: string): string {
+export function findUp(start: string, marker: string): string {
   for (let dir = start; ; dir = path.dirname(dir)) {
     if (existsSync(path.join(dir, marker))) return dir;
     if (path.dirname(dir) === dir) throw new Error(`No ${marker} above ${start}.`);

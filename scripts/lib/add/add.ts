@@ -13,8 +13,9 @@ import { bin, exec } from "../exec.ts";
 import { generate } from "../generate.ts";
 import { formatLintReport, lintFile, type RuleFindings, renderLintConfig } from "../lint.ts";
 import { type SpecLock, serializeLock } from "../lock.ts";
-import { type OpenApiDoc, operations } from "../spec-doc.ts";
+import { operations } from "../spec-doc.ts";
 import { AddFailedError } from "./errors.ts";
+import { exampleCall } from "./example-call.ts";
 import { type Manifest, withImporter, workspaceLinks } from "./lockfile.ts";
 import { type AddNames, resolveNames, workspacePackages } from "./names.ts";
 import { operationsTable } from "./readme.ts";
@@ -79,15 +80,6 @@ function failures(out: string): string {
 
 function tail(text: string, lines: number): string {
   return text.trim().split("\n").slice(-lines).join("\n");
-}
-
-/** The example call in the README: the first GET (else the first operation), with its path parameters. */
-function exampleCall(doc: OpenApiDoc): string {
-  const all = operations(doc);
-  const op = all.find((o) => o.method === "get") ?? all[0];
-  if (!op) return 'GET("/")';
-  const params = [...op.path.matchAll(/\{([^}]+)\}/g)].map((m) => `${/^[A-Za-z_$][\w$]*$/.test(m[1]!) ? m[1] : JSON.stringify(m[1])}: "…"`);
-  return `${op.method.toUpperCase()}("${op.path}"${params.length ? `, { params: { path: { ${params.join(", ")} } } }` : ""})`;
 }
 
 function pendingApi(root: string, names: AddNames): ApiPaths {

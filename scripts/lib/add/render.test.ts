@@ -36,10 +36,12 @@ describe("renderTemplate", () => {
     expect([...files.keys()]).toEqual([
       "LICENSE",
       "README.md",
+      "examples/quick-start.ts",
       "package.json",
       "src/client.ts",
       "src/index.ts",
       "test/contract.test.ts",
+      "test/examples.test.ts",
       "tsconfig.json",
       "tsup.config.ts",
       "turbo.json",
@@ -59,6 +61,14 @@ describe("renderTemplate", () => {
     expect(JSON.parse(files.get("turbo.json")!).tasks.build.inputs).toContain("$TURBO_ROOT$/spec/acme/**");
     expect(files.get("test/contract.test.ts")).toMatch(/^contractSuite\(import\.meta\.url\);$/m);
     expect(files.get("src/client.ts")).toContain("export function createAcmeClient(options: AcmeClientOptions = {}): AcmeClient {");
+  });
+
+  it("puts the quick start in the README verbatim and checks it with the testkit's examplesSuite", () => {
+    const quickStart = files.get("examples/quick-start.ts")!;
+    expect(quickStart).toContain('import { createAcmeClient } from "@apiforge/acme";');
+    expect(quickStart).toContain('await client.GET("/rockets");');
+    expect(files.get("README.md")).toContain("```ts\n" + quickStart.trimEnd() + "\n```");
+    expect(files.get("test/examples.test.ts")).toMatch(/^examplesSuite\(import\.meta\.url\);$/m);
   });
 
   it("refuses a placeholder it has no value for", () => {
