@@ -1,4 +1,4 @@
-// pnpm exec tsx scripts/optic-compare.ts [--only <substring>]
+// pnpm exec tsx scripts/optic-compare.ts [--only <substring>] [--limit N]
 // Runs every corpus mutation through our diff and through `optic diff --check --json` and prints
 // one row per case: our verdict, Optic's, and whether they agree. Exit 1 when Optic calls a case
 // breaking that we do not, unless the case carries an `opticNote` saying why Optic is wrong.
@@ -31,10 +31,10 @@ async function optic(base: string, head: string): Promise<{ breaking: boolean; s
 }
 
 run(async () => {
-  const flags = parseFlags(process.argv.slice(2), { only: { type: "string" } }, "tsx scripts/optic-compare.ts [--only <substring>]");
+  const flags = parseFlags(process.argv.slice(2), { only: { type: "string" }, limit: { type: "string" } }, "tsx scripts/optic-compare.ts [--only <substring>] [--limit N]");
   const dir = mkdtempSync(path.join(tmpdir(), "optic-compare-"));
   const base = baseDoc();
-  const cases = CORPUS.filter((c) => !flags.only || c.name.includes(flags.only));
+  const cases = CORPUS.filter((c) => !flags.only || c.name.includes(flags.only)).slice(0, flags.limit ? Number(flags.limit) : undefined);
   const rows: Row[] = [];
   try {
     // two at a time: one per core, each optic run is a ~1.4 s process
@@ -49,6 +49,8 @@ run(async () => {
         const report = diffSpecs(base, head, { extractFacts });
         const o = await optic(CORPUS_SPEC, headFile);
         rows[i] = { c, ours: `${report.counts.ERR ? "breaking" : "ok"} (${report.bump})`, oursBreaking: report.counts.ERR > 0, optic: o.summary, opticBreaking: o.breaking };
+        // each verdict as it comes (Optic takes 15-60 s per case): a cut-short run still shows what it measured
+        console.error(`[${rows.filter(Boolean).length}/${cases.length}] ${c.name}: ours ${rows[i]!.ours}, Optic ${o.summary}`);
       }
     };
     await Promise.all([worker(), worker()]);
