@@ -24,10 +24,11 @@ run(async () => {
       const { lock } = eff;
       const lint = await lintEffective(api, eff, api.spec, rel(api, api.spec));
       console.log(`✔ lint ${rel(api, api.spec)}${eff.overlays.length ? ` + ${eff.overlays.length} overlay(s)` : ""}: 0 errors, ${lint.warnings} warnings`);
-      const { changed, files, before, doc, facts } = await generate(api);
+      const { changed, files, before, doc, meta } = await generate(api);
       console.log(`✔ generate ${rel(api, api.generatedDir)}: ${changed.length ? `wrote ${changed.join(", ")}` : "up to date"}`);
       const stats = specStats(doc);
-      const paginated = facts.paginatedOperations.length;
+      // every style counts, POST query services included (meta, not the GET-only legacy facts)
+      const paginated = Object.values(meta.operations).filter((o) => o.pagination).length;
       const oldSha = headerSha(before.get("meta.ts"));
       lines.push(
         `  API          ${api.config.name} (${lock.source === "hand-maintained" ? "hand-maintained spec" : lock.source}), OpenAPI ${stats.openapi}${lock.conversion ? ` (converted from ${lock.conversion.from})` : ""}`,
