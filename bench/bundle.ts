@@ -16,6 +16,8 @@ const pascal = (name: string) => name.replace(/(^|[-_])(\w)/g, (_m, _s, c: strin
 interface Entry {
   label: string;
   code: string;
+  /** The SDK's built entry, as npm would resolve it (SDKs are not all root dependencies). */
+  alias?: Record<string, string>;
 }
 
 const entries: Entry[] = [
@@ -31,6 +33,7 @@ for (const name of listApis()) {
   const get = ops.find((o) => (o.method ?? "get") === "get" && o.path && !o.path.includes("{"))?.path ?? Object.keys(meta.paginatedOperations ?? {})[0];
   entries.push({
     label: `${api.config.packageName} (client + one GET)`,
+    alias: { [api.config.packageName]: path.join(api.packageDir, "dist", "index.js") },
     code: `import { create${pascal(name)}Client } from "${api.config.packageName}";\nconst c = create${pascal(name)}Client({ apiKey: "k", token: "k", accessToken: "k", baseUrl: "https://example.test" });\nexport const r = await c.GET(${JSON.stringify(get)}, {});\n`,
   });
 }
@@ -50,6 +53,7 @@ async function size(entry: Entry, platform: "node" | "browser"): Promise<{ raw: 
       logLevel: "silent",
       nodePaths: [path.join(toolRoot, "node_modules")],
       absWorkingDir: toolRoot,
+      ...(entry.alias && { alias: entry.alias }),
     });
     const bytes = out.outputFiles[0]!.contents;
     return { raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length };
