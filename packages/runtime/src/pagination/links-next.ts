@@ -4,15 +4,12 @@
 // repeats the same query with page+1, and building it keeps the caller's typed parameters, the
 // configured host and the checkpoint small.
 import type { PaginationMeta } from "../api-meta.js";
-import { countAt, itemsAt, type ListStrategy, need, pageOf, sizeOf, sizeParam, valueAt } from "./list.js";
+import { countAt, itemsAt, type ListStrategy, pageNumbered, pageOf, sizeOf, valueAt } from "./list.js";
 
 export function linksNextStrategy<TItem = unknown, TBody = unknown>(p: PaginationMeta): ListStrategy<TItem, TBody> {
-  const firstPage = p.firstPage ?? 1;
-  const pageParam = need(p, "pageParam");
+  const { pageParam, hooks } = pageNumbered<TItem, TBody>(p);
   return {
-    first: (pageSize) => ({ params: { [pageParam]: firstPage, ...sizeParam(p, pageSize) } }),
-    items: (page) => itemsAt<TItem>(page.body, p.itemsPath),
-    total: (page) => countAt(page.body, p.totalPath),
+    ...hooks,
     nextRequest(page, request) {
       const received = itemsAt(page.body, p.itemsPath).length;
       if (received === 0) return null;

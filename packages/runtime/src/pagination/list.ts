@@ -79,3 +79,18 @@ export function pageOf(p: PaginationMeta, request: ListRequest): number {
   const page = request.params[need(p, "pageParam")];
   return typeof page === "number" ? page : Number(page);
 }
+
+/**
+ * What every page-numbered style shares: the first page's number, the page parameter, and the
+ * `first` / `items` / `total` hooks. Each style adds only how it decides the next page.
+ */
+export function pageNumbered<TItem, TBody>(p: PaginationMeta) {
+  const firstPage = p.firstPage ?? 1;
+  const pageParam = need(p, "pageParam");
+  const hooks: Omit<ListStrategy<TItem, TBody>, "nextRequest"> = {
+    first: (pageSize) => ({ params: { [pageParam]: firstPage, ...sizeParam(p, pageSize) } }),
+    items: (page) => itemsAt<TItem>(page.body, p.itemsPath),
+    total: (page) => countAt(page.body, p.totalPath),
+  };
+  return { firstPage, pageParam, hooks };
+}

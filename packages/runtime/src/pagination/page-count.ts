@@ -2,16 +2,13 @@
 // `page_count` and the items under a key that differs per operation (`projects`, `clients`, …).
 // Continue while `page < page_count`; an empty page also ends it (a listing emptied meanwhile).
 import type { PaginationMeta } from "../api-meta.js";
-import { countAt, itemsAt, type ListStrategy, need, pageOf, sizeParam } from "./list.js";
+import { countAt, itemsAt, type ListStrategy, need, pageNumbered, pageOf } from "./list.js";
 
 export function pageCountStrategy<TItem = unknown, TBody = unknown>(p: PaginationMeta): ListStrategy<TItem, TBody> {
-  const firstPage = p.firstPage ?? 1;
-  const pageParam = need(p, "pageParam");
+  const { firstPage, pageParam, hooks } = pageNumbered<TItem, TBody>(p);
   const pageCountPath = need(p, "totalPagesPath");
   return {
-    first: (pageSize) => ({ params: { [pageParam]: firstPage, ...sizeParam(p, pageSize) } }),
-    items: (page) => itemsAt<TItem>(page.body, p.itemsPath),
-    total: (page) => countAt(page.body, p.totalPath),
+    ...hooks,
     nextRequest(page, request) {
       if (itemsAt(page.body, p.itemsPath).length === 0) return null;
       // the page number the server echoes wins over ours (it may clamp an out-of-range page)

@@ -2,7 +2,7 @@
 // the items under one field and, optionally, the total item and page counts under others.
 import type { PaginationMeta } from "../api-meta.js";
 import { PaginationError } from "./errors.js";
-import { countAt, itemsAt, type ListStrategy, need, pageOf, sizeOf, sizeParam } from "./list.js";
+import { countAt, itemsAt, type ListStrategy, pageNumbered, pageOf, sizeOf } from "./list.js";
 import type { PageStrategy } from "./types.js";
 
 /** A request of the page-number style: which page, how many items per page. */
@@ -81,12 +81,9 @@ export function pageNumberStrategy<TItem, TPage = unknown>(config: PageNumberCon
  * total pages, or once the total is reached, so the last request is never an empty page.
  */
 export function pageNumberListStrategy<TItem = unknown, TBody = unknown>(p: PaginationMeta): ListStrategy<TItem, TBody> {
-  const firstPage = p.firstPage ?? 1;
-  const pageParam = need(p, "pageParam");
+  const { firstPage, pageParam, hooks } = pageNumbered<TItem, TBody>(p);
   return {
-    first: (pageSize) => ({ params: { [pageParam]: firstPage, ...sizeParam(p, pageSize) } }),
-    items: (page) => itemsAt<TItem>(page.body, p.itemsPath),
-    total: (page) => countAt(page.body, p.totalPath),
+    ...hooks,
     nextRequest(page, request) {
       const received = itemsAt(page.body, p.itemsPath).length;
       const size = sizeOf(p, request);

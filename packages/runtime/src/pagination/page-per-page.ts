@@ -1,15 +1,12 @@
 // `?page=&per_page=` with no counts in the answer: a page shorter than the size asked for (or the
 // server's default size) is the last one. Without any known size only an empty page can end it.
 import type { PaginationMeta } from "../api-meta.js";
-import { countAt, itemsAt, type ListStrategy, need, pageOf, sizeOf, sizeParam } from "./list.js";
+import { itemsAt, type ListStrategy, pageNumbered, pageOf, sizeOf } from "./list.js";
 
 export function pagePerPageStrategy<TItem = unknown, TBody = unknown>(p: PaginationMeta): ListStrategy<TItem, TBody> {
-  const firstPage = p.firstPage ?? 1;
-  const pageParam = need(p, "pageParam");
+  const { pageParam, hooks } = pageNumbered<TItem, TBody>(p);
   return {
-    first: (pageSize) => ({ params: { [pageParam]: firstPage, ...sizeParam(p, pageSize) } }),
-    items: (page) => itemsAt<TItem>(page.body, p.itemsPath),
-    total: (page) => countAt(page.body, p.totalPath),
+    ...hooks,
     nextRequest(page, request) {
       const received = itemsAt(page.body, p.itemsPath).length;
       const size = sizeOf(p, request);
