@@ -63,8 +63,13 @@ export function resolveApi(name: string | undefined, root = repoRoot()): ApiPath
   if (!apis.includes(name)) {
     throw new UsageError(`Unknown API "${name}": no spec/${name}/api.json.`, `use one of: ${apis.join(", ") || "(none yet)"}.`);
   }
-  const dir = path.join(root, "spec", name);
-  const config = JSON.parse(readFileSync(path.join(dir, "api.json"), "utf8")) as ApiConfig;
+  const config = JSON.parse(readFileSync(path.join(root, "spec", name, "api.json"), "utf8")) as ApiConfig;
+  return apiPaths(root, config, name);
+}
+
+/** Where an API's files are: the one place that knows the layout of spec/<folder>/ and its package. */
+export function apiPaths(root: string, config: ApiConfig, folder = config.name): ApiPaths {
+  const dir = path.join(root, "spec", folder);
   const packageDir = path.join(root, config.package);
   return {
     config,

@@ -6,7 +6,7 @@ import { existsSync } from "node:fs";
 import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { type ApiPaths, resolveApi } from "../apis.ts";
+import { type ApiPaths, apiPaths, resolveApi } from "../apis.ts";
 import { writeFileAtomic } from "../atomic.ts";
 import { PipelineError } from "../errors.ts";
 import { bin, exec } from "../exec.ts";
@@ -83,18 +83,7 @@ function tail(text: string, lines: number): string {
 }
 
 function pendingApi(root: string, names: AddNames): ApiPaths {
-  const dir = path.join(root, "spec", names.name);
-  const packageDir = path.join(root, "packages", names.name);
-  return {
-    config: { name: names.name, package: `packages/${names.name}`, packageName: names.packageName, sourceUrl: "", sourceEnv: names.env },
-    root,
-    dir,
-    spec: path.join(dir, "openapi.yaml"),
-    lock: path.join(dir, "source.json"),
-    redocly: path.join(dir, "redocly.yaml"),
-    packageDir,
-    generatedDir: path.join(packageDir, "src", "generated"),
-  };
+  return apiPaths(root, { name: names.name, package: `packages/${names.name}`, packageName: names.packageName, sourceUrl: "", sourceEnv: names.env });
 }
 
 export async function addApi(opts: AddOptions): Promise<AddResult> {
