@@ -4,6 +4,7 @@
 // had to send and compares the wall time with the window's ceiling. Starts and stops its own server.
 import { createTransport, type TransportOptions } from "../packages/runtime/src/index.ts";
 import { startWindowServer, type WindowServerOptions } from "../packages/runtime/test/support/window-server.ts";
+import { fmt, table } from "./_table.ts";
 
 const N = Number(process.env.BENCH_ADAPTIVE_N ?? 1000);
 const LIMIT = 60;
@@ -11,17 +12,6 @@ const WINDOW_MS = 1200;
 // a phase-blind client that never gets a 429 needs ceil(N / limit) windows, the last one partly
 const CEILING_MS = (Math.ceil(N / LIMIT) - 1) * WINDOW_MS;
 
-const fmt = (n: number, d = 1) => n.toFixed(d);
-
-function table(title: string, head: string[], rows: (string | number)[][]) {
-  const cells = [head, ...rows.map((r) => r.map(String))];
-  const w = head.map((_, i) => Math.max(...cells.map((r) => r[i]!.length)));
-  console.log(`\n${title}`);
-  for (const [i, r] of cells.entries()) {
-    console.log(`| ${r.map((c, j) => c.padEnd(w[j]!)).join(" | ")} |`);
-    if (i === 0) console.log(`|${w.map((x) => "-".repeat(x + 2)).join("|")}|`);
-  }
-}
 
 /** Sends N GETs through `fetchFn` with `workers` loops in parallel; returns how many succeeded. */
 async function drive(fetchFn: typeof fetch, url: string, workers: number): Promise<number> {

@@ -9,6 +9,7 @@ import { gzipSync } from "node:zlib";
 import { build } from "esbuild";
 import { listApis, resolveApi } from "../scripts/lib/apis.ts";
 import { toolRoot } from "../scripts/lib/exec.ts";
+import { table } from "./_table.ts";
 
 const dir = mkdtempSync(path.join(tmpdir(), "apiforge-bundle-"));
 const pascal = (name: string) => name.replace(/(^|[-_])(\w)/g, (_m, _s, c: string) => c.toUpperCase());
@@ -80,9 +81,4 @@ for (const platform of ["node", "browser"] as const) {
 }
 rmSync(dir, { recursive: true, force: true });
 
-const head = ["platform", "bundle", "minified", "gzip", "vs bare (target ≤ 2×)"];
-const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-const line = (r: string[]) => r.map((c, i) => c.padEnd(widths[i]!)).join("  ");
-console.log(line(head));
-console.log(widths.map((w) => "-".repeat(w)).join("  "));
-for (const r of rows) console.log(line(r));
+table("bundle size: one client + one GET (esbuild, minified, gzip -9)", ["platform", "bundle", "minified", "gzip", "vs bare (target ≤ 2×)"], rows);

@@ -9,6 +9,7 @@ import createClient from "openapi-fetch";
 import { type ApiMeta, createApiClient, createTransport, type TransportOptions } from "../packages/runtime/src/index.ts";
 import { createRedisStore } from "../packages/runtime/src/redis.ts";
 import { freePort } from "../scripts/lib/test-servers.ts";
+import { fmt, table } from "./_table.ts";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const children: ChildProcess[] = [];
@@ -39,17 +40,6 @@ async function stats(url: string): Promise<{ rejected: number; total: number }> 
 
 const now = () => performance.now();
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-const fmt = (n: number, d = 1) => n.toFixed(d);
-
-function table(title: string, head: string[], rows: (string | number)[][]) {
-  const cells = [head, ...rows.map((r) => r.map(String))];
-  const w = head.map((_, i) => Math.max(...cells.map((r) => r[i]!.length)));
-  console.log(`\n${title}`);
-  for (const [i, r] of cells.entries()) {
-    console.log(`| ${r.map((c, j) => c.padEnd(w[j]!)).join(" | ")} |`);
-    if (i === 0) console.log(`|${w.map((x) => "-".repeat(x + 2)).join("|")}|`);
-  }
-}
 
 type Getter = { GET(path: "/items", init: object): Promise<{ response: Response }> };
 
