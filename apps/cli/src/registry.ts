@@ -50,6 +50,8 @@ export interface CredentialSource {
   scheme: string;
   /** Alternatives; each is a set of env vars that together satisfy the scheme. */
   env: string[][];
+  /** The `--*-file` flags standing in for each alternative (same order as `env`). */
+  files: string[][];
 }
 
 /** One API the CLI can call. */
@@ -73,15 +75,21 @@ export function credentialSource(auth: AuthMeta): CredentialSource {
   const type = auth.type;
   switch (auth.type) {
     case "apiKey":
-      return { scheme: `apiKey (${auth.in} ${auth.name})`, env: [[auth.env]] };
+      return { scheme: `apiKey (${auth.in} ${auth.name})`, env: [[auth.env]], files: [["--api-key-file"]] };
     case "bearer":
-      return { scheme: "bearer", env: [[auth.env]] };
+      return { scheme: "bearer", env: [[auth.env]], files: [["--api-key-file"]] };
     case "basic":
-      return { scheme: "basic", env: [auth.token ? [auth.env] : [auth.env, auth.passwordEnv ?? `${auth.env}_PASSWORD`]] };
+      return auth.token
+        ? { scheme: "basic", env: [[auth.env]], files: [["--token-file"]] }
+        : { scheme: "basic", env: [[auth.env, auth.passwordEnv ?? `${auth.env}_PASSWORD`]], files: [[auth.env, "--password-file"]] };
     case "oauth2-client-credentials":
-      return { scheme: "oauth2-client-credentials", env: [[`${auth.env}_CLIENT_ID`, `${auth.env}_CLIENT_SECRET`], [`${auth.env}_ACCESS_TOKEN`]] };
+      return {
+        scheme: "oauth2-client-credentials",
+        env: [[`${auth.env}_CLIENT_ID`, `${auth.env}_CLIENT_SECRET`], [`${auth.env}_ACCESS_TOKEN`]],
+        files: [["--client-id-file", "--client-secret-file"], ["--access-token-file"]],
+      };
     default:
-      return { scheme: String(type), env: [] };
+      return { scheme: String(type), env: [], files: [] };
   }
 }
 

@@ -16,8 +16,10 @@ export interface ApiSummary {
   paginated: number;
   bulk: number;
   baseUrlEnv: string;
-  /** Per auth scheme: the env var sets, e.g. `PARALLAX_API_KEY`, `SAGE_INTACCT_CLIENT_ID + SAGE_INTACCT_CLIENT_SECRET`. */
-  credentials: { scheme: string; env: string[] }[];
+  /** Env vars filling the server URL's variables (e.g. `CLIENTARY_SUBDOMAIN`), when there are any. */
+  serverVariableEnv: string[];
+  /** Per auth scheme: the env var sets (`SAGE_INTACCT_CLIENT_ID + SAGE_INTACCT_CLIENT_SECRET`) and the file flags for each. */
+  credentials: { scheme: string; env: string[]; files: string[] }[];
 }
 
 /** The summary of one API. */
@@ -31,7 +33,8 @@ export function summarize(api: ApiEntry): ApiSummary {
     paginated: ops.filter((o) => o.pagination).length,
     bulk: ops.filter((o) => o.bulk).length,
     baseUrlEnv: api.env.baseUrl,
-    credentials: api.env.credentials.map((c) => ({ scheme: c.scheme, env: c.env.map((set) => set.join(" + ")) })),
+    serverVariableEnv: Object.values(api.env.serverVariables),
+    credentials: api.env.credentials.map((c) => ({ scheme: c.scheme, env: c.env.map((set) => set.join(" + ")), files: c.files.map((set) => set.join(" + ")) })),
   };
 }
 
@@ -42,9 +45,11 @@ export function apisCommand(apis: readonly ApiEntry[], stdout: Output, format: "
     stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
     return EXIT.ok;
   }
-  const table = new Table({ head: ["api", "version", "operations", "paginated", "credentials (env, or --*-file)", "base URL"], style: { head: [], border: [] }, chars: COMPACT });
+  const table = new Table({ head: ["api", "version", "operations", "paginated", "credentials: env var (or file flag)", "base URL"], style: { head: [], border: [] }, chars: COMPACT });
   for (const r of rows) {
-    table.push([r.name, r.version, String(r.operations), String(r.paginated), r.credentials.map((c) => c.env.join(" or ")).join("\nor ") || "none", r.baseUrlEnv]);
+    const creds = r.credentials.flatMap((c) => c.env.map((env, i) => `${env} (${c.files[i]})`)).join("\nor ") || "none";
+    const base = [r.baseUrlEnv, ...r.serverVariableEnv.map((v) => `or ${v}`)].join("\n");
+    table.push([r.name, r.version, String(r.operations), String(r.paginated), creds, base]);
   }
   stdout.write(`${table.toString()}\n`);
   return EXIT.ok;

@@ -36,5 +36,5 @@ export interface PrismHandle {
 }
 const launcher = new URL("../../../../scripts/lib/test-servers.ts", import.meta.url).href;
 export const repoRoot = path.resolve(pkgDir, "../..");
-export const startPrism = async (opts: { spec: string }): Promise<PrismHandle> =>
-  ((await import(launcher)) as { startPrism(o: { spec: string }): Promise<PrismHandle> }).startPrism(opts);
+export const startPrism = async (opts: { spec: string; startTimeoutMs?: number }): Promise<PrismHandle> =>
+  ((await import(launcher)) as { startPrism(o: { spec: string; startTimeoutMs?: number }): Promise<PrismHandle> }).startPrism(opts);
