@@ -133,6 +133,7 @@ export async function runImport(ctx: CommandContext, opts: ImportOptions): Promi
   };
   const settle = async (unit: Unit) => {
     if (!unit.resent) journal.send(unit.unit, unit.rows.map((r) => r.index), unit.key);
+    else if (!keyHeader) ctx.info(`line ${unit.rows.map((r) => r.line).join(", ")}: sent again (in flight when the import stopped); ${id} has no idempotency key, so if the server had written it, it is written twice: check it.`);
     const outcome = await send(unit);
     if (outcome.kind === "ack") {
       journal.ack(unit.unit, outcome.status);
