@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { type JsonReply, type JsonServer, type RecordedRequest, startJsonServer } from "@apiforge/testkit";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { type CliRun, runCli, startCli } from "./support/cli.js";
+import { type CliRun, runCli, startCli } from "./support/spawn-cli.js";
 
 const API_KEY = "pk_live_import_SECRET_0123456789";
 const HEADER = ["project_id", "project_offering_id", "person_id", "description", "recorded_date", "hours", "billable"].join(",");

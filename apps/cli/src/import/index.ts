@@ -6,6 +6,8 @@ import { createHash } from "node:crypto";
 import { createReadStream, existsSync } from "node:fs";
 import path from "node:path";
 import { CliError, type CommandContext, EXIT, UsageError } from "../context.js";
+import { createProgress } from "../progress.js";
+import type { CliClient } from "../registry.js";
 import { Journal, JournalError, type JournalState } from "./journal.js";
 import { type BadRow, type PreparedRow, rowPreparer } from "./prepare.js";
 import { RejectsFile } from "./rejects.js";
@@ -76,7 +78,7 @@ export async function runImport(ctx: CommandContext, opts: ImportOptions): Promi
   }
   const problems = bad.flatMap((b) => b.problems.map((p) => `line ${b.line}: ${p}`));
   if (bad.length && !opts.skipInvalid) {
-    throw new UsageError(`${bad.length} of ${total} rows of ${opts.file} do not match the ${id} request schema; nothing was sent.`, "Fix them, or pass --skip-invalid to send only the valid rows.", problems);
+    throw new UsageError(`${bad.length} of ${total} rows of ${opts.file} do not match the ${id} request schema; nothing was sent.`, "Correct those rows, or pass --skip-invalid to send only the valid ones.", problems);
   }
   for (const p of problems) ctx.info(`skipped: ${p}`);
   const invalid = new Set(bad.map((b) => b.index));
@@ -118,9 +120,13 @@ export async function runImport(ctx: CommandContext, opts: ImportOptions): Promi
   if (state.inFlight.length) ctx.info(`resuming: ${state.acked} rows written before, ${state.inFlight.length} request(s) in flight are sent again${keyHeader ? ` with their ${keyHeader.name}` : ""}.`);
 
   const rejects = new RejectsFile(opts.rejects ?? `${opts.file}.rejects.ndjson`);
-  const client = ctx.createClient();
+  // progress (stderr, TTY only): rows settled of the valid rows, rate, ETA, rate-limit budget, retries
+  let client: CliClient | undefined;
+  const progress = createProgress(ctx, `import ${id}`, () => client?.limiter);
+  client = ctx.createClient({ onAttempt: (event) => progress.attempt(event) });
   const send = unitSender(client, op, keyHeader);
   const tally = { acked: state.acked, rejected: state.rejected, stop: undefined as Error | undefined };
+  const valid = total - bad.length;
   const units = unitsOf(validRows(state.settled), { chunkSize, inFlight: state.inFlight, nextUnit: state.nextUnit });
 
   const worker = async () => {
@@ -143,6 +149,7 @@ export async function runImport(ctx: CommandContext, opts: ImportOptions): Promi
       journal.reject(unit.unit, outcome.status);
       tally.rejected += unit.rows.length;
     } else tally.stop ??= outcome.error;
+    progress.update(tally.acked + tally.rejected, valid);
   };
 
   try {
@@ -151,6 +158,7 @@ export async function runImport(ctx: CommandContext, opts: ImportOptions): Promi
   } catch (error) {
     throw error instanceof CliError ? error : new CliError((error as Error).message, `Resume with: ${resumeHint}`, EXIT.partial);
   } finally {
+    progress.stop();
     journal.close();
     rejects.close();
     client.close();
