@@ -138,15 +138,15 @@ export async function runImport(ctx: CommandContext, opts: ImportOptions): Promi
     }
   };
   const settle = async (unit: Unit) => {
-    if (!unit.resent) journal.send(unit.unit, unit.rows.map((r) => r.index), unit.key);
+    if (!unit.resent) await journal.send(unit.unit, unit.rows.map((r) => r.index), unit.key);
     else if (!keyHeader) ctx.info(`line ${unit.rows.map((r) => r.line).join(", ")}: sent again (in flight when the import stopped); ${id} has no idempotency key, so if the server had written it, it is written twice: check it.`);
     const outcome = await send(unit);
     if (outcome.kind === "ack") {
-      journal.ack(unit.unit, outcome.status);
+      await journal.ack(unit.unit, outcome.status);
       tally.acked += unit.rows.length;
     } else if (outcome.kind === "reject") {
       rejects.write(unit.rows, outcome.status, ctx.redact(outcome.message), outcome.body, outcome.requestId);
-      journal.reject(unit.unit, outcome.status);
+      await journal.reject(unit.unit, outcome.status);
       tally.rejected += unit.rows.length;
     } else tally.stop ??= outcome.error;
     progress.update(tally.acked + tally.rejected, valid);
@@ -154,7 +154,7 @@ export async function runImport(ctx: CommandContext, opts: ImportOptions): Promi
 
   try {
     await Promise.all(Array.from({ length: opts.concurrency }, worker));
-    if (!ctx.signal.aborted && !tally.stop) journal.done();
+    if (!ctx.signal.aborted && !tally.stop) await journal.done();
   } catch (error) {
     throw error instanceof CliError ? error : new CliError((error as Error).message, `Resume with: ${resumeHint}`, EXIT.partial);
   } finally {

@@ -10,14 +10,14 @@ const header: JournalHeader = { t: "import", v: 1, api: "parallax", operationId:
 const fresh = () => path.join(mkdtempSync(path.join(tmpdir(), "journal-")), "x.csv.import-state");
 
 describe("Journal", () => {
-  it("replays sends, acks and rejects into settled rows and units in flight", () => {
+  it("replays sends, acks and rejects into settled rows and units in flight", async () => {
     const file = fresh();
     const j = Journal.create(file, header);
-    j.send(0, [0], "k0");
-    j.send(1, [1, 2], "k1");
-    j.ack(0, 201);
-    j.send(2, [3], "k2");
-    j.reject(2, 422);
+    await j.send(0, [0], "k0");
+    await j.send(1, [1, 2], "k1");
+    await j.ack(0, 201);
+    await j.send(2, [3], "k2");
+    await j.reject(2, 422);
     j.close();
     const { journal, state } = Journal.open(file);
     journal.close();
@@ -25,19 +25,29 @@ describe("Journal", () => {
     expect([...state.settled].sort()).toEqual([0, 3]);
   });
 
-  it("drops a torn last line and truncates it before appending", () => {
+  it("drops a torn last line and truncates it before appending", async () => {
     const file = fresh();
     Journal.create(file, header).close();
     appendFileSync(file, '{"t":"send","unit":0,"rows":[0],"key":"k0"}\n{"t":"ack","un');
     const { journal, state } = Journal.open(file);
     expect(state.inFlight).toEqual([{ unit: 0, rows: [0], key: "k0" }]);
-    journal.ack(0, 201);
-    journal.done();
+    await journal.ack(0, 201);
+    await journal.done();
     journal.close();
     const reopened = Journal.open(file);
     reopened.journal.close();
     expect(reopened.state).toMatchObject({ acked: 1, inFlight: [], finished: true });
     expect(readFileSync(file, "utf8")).not.toContain('"un\n');
+  });
+
+  it("syncs concurrent appends together and keeps every line whole", async () => {
+    const file = fresh();
+    const j = Journal.create(file, header);
+    await Promise.all(Array.from({ length: 50 }, (_, i) => j.send(i, [i], `k${i}`).then(() => j.ack(i, 201))));
+    j.close();
+    const { journal, state } = Journal.open(file);
+    journal.close();
+    expect(state).toMatchObject({ acked: 50, inFlight: [], nextUnit: 50 });
   });
 
   it("refuses to overwrite a journal and names a file that is not one", () => {
