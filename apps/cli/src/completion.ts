@@ -23,7 +23,7 @@ export function addCompletion(program: Command, apis: readonly ApiEntry[]): void
         for (const o of ops) if (o.bodyPointer) complete(o.alias, o.summary);
       };
     for (const op of ops) {
-      const cmd = root.commands.get(`${api.name} ${op.operationId}`);
+      const cmd = root.commands.get(`${api.name} ${op.alias}`);
       const param = cmd?.options.get("param");
       if (param) param.handler = (complete) => {
           for (const p of op.parameters) complete(`${p.name}=`, `${p.in}${p.required ? ", required" : ""}`);

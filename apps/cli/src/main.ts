@@ -1,7 +1,6 @@
 // apiforge: entry of the `apiforge` bin. Parses, runs one command, and sets the exit code; every
 // failure goes through one printer (text or --json), redacted.
 import { CommanderError } from "commander";
-import { addCompletion } from "./completion.js";
 import { EXIT, type ExitCode } from "./context.js";
 import { redactWith, resolveCredentials } from "./credentials.js";
 import { printReport, reportOf } from "./errors.js";
@@ -22,7 +21,7 @@ export async function run(argv: readonly string[], io: ProgramIo): Promise<ExitC
   const expand = (api: ApiEntry) => completing || named.has(api.name);
   try {
     const { program, result } = buildProgram(APIS, io, expand);
-    if (completing) addCompletion(program, APIS);
+    if (completing) (await import("./completion.js")).addCompletion(program, APIS);
     // listed in --help; a real run of it takes the branch above
     else program.command("completion").description("print a shell completion script").argument("<shell>", "bash, zsh, fish or powershell");
     await program.parseAsync([...argv], { from: "user" });

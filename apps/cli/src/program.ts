@@ -3,20 +3,25 @@
 // embedded spec only when the command line names it (or for completion), so start-up stays fast.
 import { readFileSync } from "node:fs";
 import { Command, CommanderError, Option } from "commander";
-import { apisCommand } from "./commands/apis.js";
-import { callCommand } from "./commands/call.js";
-import { estimateCommand } from "./commands/estimate.js";
-import { type ListFlags, listCommand } from "./commands/list.js";
+import type { ListFlags } from "./commands/list.js";
 import { type CommandContext, EXIT, type ExitCode, type GlobalFlags, type Output } from "./context.js";
 import { createContext } from "./create-context.js";
 import { CREDENTIAL_FILE_FLAGS, type CredentialFileFlag } from "./credentials.js";
 import { printReport, reportOf } from "./errors.js";
-import { FORMATS } from "./output/writers.js";
+import { FORMATS } from "./output/formats.js";
 import { rateLimitOption } from "./rate-limit-option.js";
 import type { ApiEntry } from "./registry.js";
 import { operationsFor } from "./spec/catalog.js";
 import type { OperationSpec } from "./spec/operations.js";
 import { wireIo } from "./wire-io.js";
+
+// commands load on use: ajv, csv and table libraries cost start-up time `--help` should not pay
+const commands = {
+  apis: () => import("./commands/apis.js"),
+  call: () => import("./commands/call.js"),
+  list: () => import("./commands/list.js"),
+  estimate: () => import("./commands/estimate.js"),
+};
 
 /** The process around the program (tests pass their own). */
 export interface ProgramIo {
@@ -122,7 +127,7 @@ Credentials come from each API's env vars (\`apiforge apis\` lists them) or --ap
     .command("apis")
     .description("list the APIs, their versions, operation counts and where credentials come from")
     .addOption(new Option("--format <format>", "output format").choices(["table", "json"]).default("table"))
-    .action(run((cmd) => apisCommand(apis, io.stdout, cmd.opts<{ format: "table" | "json" }>().format)));
+    .action(run(async (cmd) => (await commands.apis()).apisCommand(apis, io.stdout, cmd.opts<{ format: "table" | "json" }>().format)));
 
   for (const api of apis) {
     const apiCmd = program.command(api.name).description(`${api.meta.title} ${api.meta.version}: its operations, list, estimate, import, webhooks`);
@@ -144,20 +149,21 @@ Credentials come from each API's env vars (\`apiforge apis\` lists them) or --ap
       .addOption(new Option("--format <format>", "output format").choices(FORMATS).default("table"))
       .option("-o, --output <file>", "write to this file (atomically: the old file stays until the export finished)")
       .option("--fields <a,b.c>", "only these fields (dotted paths); csv columns in this order");
-    list.action(run((cmd) => listCommand(contextFor(api, cmd), cmd.args[0]!, cmd.opts<ListFlags>())));
+    list.action(run(async (cmd) => (await commands.list()).listCommand(contextFor(api, cmd), cmd.args[0]!, cmd.opts<ListFlags>())));
 
     const estimate = apiCmd.command("estimate").description("what an operation will cost before running it");
     listOptions(estimate.command("list").description("requests and rate-limit windows a full export takes, from the API's total").argument("<operationId>", "a paginated operation"))
       .addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text"))
-      .action(run((cmd) => estimateCommand(contextFor(api, cmd), cmd.args[0]!, cmd.opts<ListFlags>())));
+      .action(run(async (cmd) => (await commands.estimate()).estimateCommand(contextFor(api, cmd), cmd.args[0]!, cmd.opts<ListFlags>())));
 
     wireIo(apiCmd, (cmd) => contextFor(api, cmd), run);
 
     for (const op of ops) {
-      const cmd = apiCmd.command(op.operationId).description(op.summary || `${op.method.toUpperCase()} ${op.path}`);
-      if (op.alias !== op.operationId) cmd.alias(op.alias);
+      // the kebab form is the name (what completion offers); the spec's operationId works too
+      const cmd = apiCmd.command(op.alias).description(op.summary || `${op.method.toUpperCase()} ${op.path}`);
+      if (op.alias !== op.operationId) cmd.alias(op.operationId);
       requestOptions(cmd).addHelpText("after", helpForOperation(op));
-      cmd.action(run((c) => callCommand(contextFor(api, c), op, c.opts())));
+      cmd.action(run(async (c) => (await commands.call()).callCommand(contextFor(api, c), op, c.opts())));
     }
   }
   return { program, result: () => exitCode };

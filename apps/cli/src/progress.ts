@@ -16,12 +16,17 @@ export interface Progress {
 
 const NONE: Progress = { update() {}, attempt() {}, stop() {} };
 
-function budgetText(limiter: RateLimiter | undefined, last: AttemptEvent | undefined): string {
+function budgetText(limiter: RateLimiter | undefined, last: AttemptEvent | undefined, sent: number[]): string {
   const b = limiter?.budget() ?? last?.budget;
   const rule = limiter?.rule;
-  if (b?.remaining !== undefined && b.limit !== undefined) return `${b.remaining}/${b.limit}`;
-  if (b?.remaining !== undefined) return String(b.remaining);
-  if (rule) return `${rule.limit}/${Math.round(rule.windowMs / 1000)}s window`;
+  if (b?.remaining !== undefined && b.limit !== undefined) return `${b.remaining}/${b.limit} left`;
+  if (b?.remaining !== undefined) return `${b.remaining} left`;
+  if (rule) {
+    // no budget headers: count this process's sends in the rolling window, as the limiter does
+    const since = Date.now() - rule.windowMs;
+    while (sent.length && sent[0]! < since) sent.shift();
+    return `${Math.max(0, rule.limit - sent.length)}/${rule.limit} left`;
+  }
   return "n/a";
 }
 
@@ -30,12 +35,13 @@ export function createProgress(ctx: CommandContext, label: string, limiter: () =
   if (!ctx.isTTY.stderr || ctx.flags.quiet) return NONE;
   const started = Date.now();
   let retries = 0;
+  const sent: number[] = [];
   let last: AttemptEvent | undefined;
   let bar: SingleBar | undefined;
   let withTotal = false;
   const payload = (items: number) => {
     const secs = Math.max((Date.now() - started) / 1000, 0.001);
-    return { label, rate: (items / secs).toFixed(1), budget: budgetText(limiter(), last), retries };
+    return { label, rate: (items / secs).toFixed(1), budget: budgetText(limiter(), last, sent), retries };
   };
   const make = (total: number | null) => {
     withTotal = total !== null;
@@ -56,6 +62,7 @@ export function createProgress(ctx: CommandContext, label: string, limiter: () =
     },
     attempt(event) {
       last = event;
+      sent.push(Date.now());
       if (event.attempt > 1) retries++;
     },
     stop() {

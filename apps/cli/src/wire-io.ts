@@ -3,9 +3,11 @@
 import type { Command } from "commander";
 import type { CommandContext, ExitCode } from "./context.js";
 import { UsageError } from "./context.js";
-import { runImport } from "./import/index.js";
 import { parsePairs } from "./request-input.js";
-import { listenCommand, verifyCommand } from "./webhooks/index.js";
+
+// loaded on use (csv-parse, ajv, http server): not on every start
+const importModule = () => import("./import/index.js");
+const webhooksModule = () => import("./webhooks/index.js");
 
 type Run = (fn: (cmd: Command) => Promise<ExitCode> | ExitCode) => (...args: unknown[]) => Promise<void>;
 const collect = (value: string, previous: string[] = []) => [...previous, value];
@@ -32,7 +34,8 @@ export function wireIo(apiCmd: Command, contextFor: (cmd: Command) => CommandCon
     .option("-p, --param <name=value>", "a path parameter shared by every row (repeatable)", collect)
     .option("--idempotency-header <name>", "header for each row's idempotency key when the spec declares none")
     .action(
-      run((cmd) => {
+      run(async (cmd) => {
+        const { runImport } = await importModule();
         const o = cmd.opts<{ resume?: string; dryRun?: boolean; concurrency?: string; skipInvalid?: boolean; rejects?: string; param?: string[]; idempotencyHeader?: string }>();
         return runImport(contextFor(cmd), {
           operationId: cmd.args[0]!,
@@ -57,7 +60,8 @@ export function wireIo(apiCmd: Command, contextFor: (cmd: Command) => CommandCon
     .option("--request <file>", "a captured raw HTTP request (request line, headers, body)")
     .option("--tolerance <seconds>", "largest accepted age of the signed timestamp")
     .action(
-      run((cmd) => {
+      run(async (cmd) => {
+        const { verifyCommand } = await webhooksModule();
         const o = cmd.opts<{ secretEnv: string; header?: string[]; request?: string; tolerance?: string }>();
         return verifyCommand(contextFor(cmd), {
           secretEnv: o.secretEnv,
@@ -76,7 +80,8 @@ export function wireIo(apiCmd: Command, contextFor: (cmd: Command) => CommandCon
     .option("--tolerance <seconds>", "largest accepted age of the signed timestamp")
     .option("--save <dir>", "save each delivery as <n>.http, replayable with `webhooks verify --request`")
     .action(
-      run((cmd) => {
+      run(async (cmd) => {
+        const { listenCommand } = await webhooksModule();
         const o = cmd.opts<{ secretEnv: string; port: string; host: string; tolerance?: string; save?: string }>();
         return listenCommand(contextFor(cmd), {
           secretEnv: o.secretEnv,

@@ -4,7 +4,7 @@ import { readFileSync } from "node:fs";
 import { type CommandContext, EXIT, type ExitCode, UsageError } from "../context.js";
 import type { CliCall } from "../registry.js";
 import { type CallFlags, requestInput } from "../request-input.js";
-import { validatorFor } from "../spec/catalog.js";
+import { validatorFor } from "../spec/validate.js";
 import type { OperationSpec } from "../spec/operations.js";
 
 /** Runs one operation and prints its response. */

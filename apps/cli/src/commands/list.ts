@@ -5,11 +5,13 @@ import { readFileSync } from "node:fs";
 import { type CommandContext, EXIT, type ExitCode, UsageError } from "../context.js";
 import { parseFields } from "../output/fields.js";
 import { fileSink, type Sink, stdoutSink } from "../output/sink.js";
-import { FORMATS, type Format, writerFor } from "../output/writers.js";
+import { FORMATS, type Format } from "../output/formats.js";
+import { writerFor } from "../output/writers.js";
 import { createProgress } from "../progress.js";
 import type { CliClient } from "../registry.js";
 import { type CallFlags, requestInput } from "../request-input.js";
-import { requireOperation, validatorFor } from "../spec/catalog.js";
+import { requireOperation } from "../spec/catalog.js";
+import { validatorFor } from "../spec/validate.js";
 import type { OperationSpec } from "../spec/operations.js";
 
 /** Options of `list` (and the request flags it shares with operation calls). */

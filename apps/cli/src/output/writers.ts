@@ -6,9 +6,7 @@ import { stringify } from "csv-stringify";
 import { columnsOf, pick, rowOf } from "./fields.js";
 import type { Sink } from "./sink.js";
 
-/** The formats of `list --format`. */
-export const FORMATS = ["table", "json", "ndjson", "csv"] as const;
-export type Format = (typeof FORMATS)[number];
+import type { Format } from "./formats.js";
 
 /** Receives items one by one. */
 export interface ItemWriter {

@@ -1,11 +1,9 @@
-// Per API, the operations and the request validator, built once per process from the embedded spec.
+// Per API, its operations, built once per process from the embedded spec.
 import { UsageError } from "../context.js";
 import type { ApiEntry } from "../registry.js";
 import { findOperation, type OperationSpec, operationsOf } from "./operations.js";
-import { RequestValidator } from "./validate.js";
 
 const operations = new Map<string, OperationSpec[]>();
-const validators = new Map<string, RequestValidator>();
 
 /** The API's operations (spec order). */
 export function operationsFor(api: ApiEntry): OperationSpec[] {
@@ -15,16 +13,6 @@ export function operationsFor(api: ApiEntry): OperationSpec[] {
     operations.set(api.name, ops);
   }
   return ops;
-}
-
-/** The API's request validator. */
-export function validatorFor(api: ApiEntry): RequestValidator {
-  let v = validators.get(api.name);
-  if (!v) {
-    v = new RequestValidator(api.loadSpec());
-    validators.set(api.name, v);
-  }
-  return v;
 }
 
 /** The operation by operationId or kebab alias, or a usage error listing close names. */

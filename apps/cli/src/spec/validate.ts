@@ -3,7 +3,7 @@
 // at once. Ajv's 2020-12 dialect reads OpenAPI 3.1 schemas; 3.0's `nullable` is an Ajv keyword too.
 import { Ajv2020, type ErrorObject, type ValidateFunction } from "ajv/dist/2020.js";
 import addFormats from "ajv-formats";
-import type { OpenApiDocument } from "../registry.js";
+import type { ApiEntry, OpenApiDocument } from "../registry.js";
 import type { OperationSpec, ParameterSpec } from "./operations.js";
 
 const DOC_ID = "apiforge:spec";
@@ -107,4 +107,16 @@ export class RequestValidator {
     }
     return problems;
   }
+}
+
+const validators = new Map<string, RequestValidator>();
+
+/** The API's request validator, built once per process. */
+export function validatorFor(api: ApiEntry): RequestValidator {
+  let v = validators.get(api.name);
+  if (!v) {
+    v = new RequestValidator(api.loadSpec());
+    validators.set(api.name, v);
+  }
+  return v;
 }
