@@ -2,11 +2,7 @@
 // on the process so a test can signal it (Ctrl-C, kill -9) mid-run.
 import { type ChildProcess, spawn } from "node:child_process";
 import { existsSync } from "node:fs";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
-
-const here = path.dirname(fileURLToPath(import.meta.url));
-const BIN = path.resolve(here, "../../dist/main.js");
+import { bin as BIN, pkgDir } from "./cli.js";
 
 /** A running CLI process. */
 export interface CliRun {
@@ -19,9 +15,9 @@ export interface CliRun {
 
 /** Starts `apiforge <args…>` with `env` added to a clean environment (no inherited credentials). */
 export function startCli(args: string[], options: { env?: Record<string, string>; stdin?: string | Buffer; cwd?: string } = {}): CliRun {
-  if (!existsSync(BIN)) throw new Error(`${BIN} is missing: build the CLI first (pnpm --filter @apiforge/cli build).`);
+  if (!existsSync(BIN)) throw new Error(`${BIN} is missing: the vitest globalSetup (test/support/build.ts) builds it; run the tests through vitest.`);
   const env: Record<string, string> = { PATH: process.env.PATH ?? "", NO_COLOR: "1", ...options.env };
-  const child = spawn(process.execPath, [BIN, ...args], { env, cwd: options.cwd ?? here, stdio: ["pipe", "pipe", "pipe"] });
+  const child = spawn(process.execPath, [BIN, ...args], { env, cwd: options.cwd ?? pkgDir, stdio: ["pipe", "pipe", "pipe"] });
   let out = "";
   let err = "";
   child.stdout!.on("data", (d) => (out += d));
