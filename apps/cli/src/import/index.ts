@@ -8,7 +8,7 @@ import path from "node:path";
 import { CliError, type CommandContext, EXIT, UsageError } from "../context.js";
 import { createProgress } from "../progress.js";
 import type { CliClient } from "../registry.js";
-import { Journal, JournalError, type JournalState } from "./journal.js";
+import { Journal, JournalError, type JournalHeader, type JournalState } from "./journal.js";
 import { type BadRow, type PreparedRow, rowPreparer } from "./prepare.js";
 import { RejectsFile } from "./rejects.js";
 import { rowTarget } from "./request-schema.js";
@@ -103,13 +103,15 @@ export async function runImport(ctx: CommandContext, opts: ImportOptions): Promi
     return EXIT.ok;
   }
 
-  const keyHeader: KeyHeader = op.idempotencyHeader
+  let keyHeader: KeyHeader = op.idempotencyHeader
     ? { declared: true, name: op.idempotencyHeader }
     : opts.idempotencyHeader
       ? { declared: false, name: opts.idempotencyHeader }
       : undefined;
   const sha256 = await sha256Of(opts.file);
   const { journal, state } = openJournal(ctx, id, opts, sha256, total, keyHeader?.name);
+  // a resume without the flag keeps the header the import started with: the keys in flight must match
+  if (!keyHeader && state.header.idempotencyHeader) keyHeader = { declared: false, name: state.header.idempotencyHeader };
   const resumeHint = `apiforge ${ctx.api.name} import ${id} ${opts.file} --resume ${journal.file}`;
   if (state.finished) {
     journal.close();
@@ -200,8 +202,8 @@ function openJournal(ctx: CommandContext, operationId: string, opts: ImportOptio
       }
       return opened;
     }
-    const journal = Journal.create(file, { t: "import", v: 1, api: ctx.api.name, operationId, file: path.resolve(opts.file), sha256, rows, ...(idempotencyHeader && { idempotencyHeader }), createdAt: new Date().toISOString() });
-    return { journal, state: { header: undefined as never, settled: new Set(), acked: 0, rejected: 0, inFlight: [], nextUnit: 0, finished: false } };
+    const header: JournalHeader = { t: "import", v: 1, api: ctx.api.name, operationId, file: path.resolve(opts.file), sha256, rows, ...(idempotencyHeader && { idempotencyHeader }), createdAt: new Date().toISOString() };
+    return { journal: Journal.create(file, header), state: { header, settled: new Set(), acked: 0, rejected: 0, inFlight: [], nextUnit: 0, finished: false } };
   } catch (error) {
     if (!(error instanceof JournalError)) throw error;
     const hint = opts.resume ? "Check the path given to --resume." : `Continue it with --resume ${file}, or delete ${file} to import the whole file again.`;
