@@ -71,9 +71,10 @@ export function resolveCredentials(api: ApiEntry, files: Partial<Record<Credenti
 /** Replaces each secret in `text` with `[REDACTED]` (longest first, so no partial leftovers). */
 export function redactWith(secrets: readonly string[]): (text: string) => string {
   if (!secrets.length) return (text) => text;
+  const ordered = [...new Set(secrets)].sort((a, b) => b.length - a.length);
   return (text) => {
     let out = text;
-    for (const s of secrets) out = out.split(s).join("[REDACTED]");
+    for (const s of ordered) out = out.split(s).join("[REDACTED]");
     return out;
   };
 }

@@ -152,7 +152,8 @@ Credentials come from each API's env vars (\`apiforge apis\` lists them) or --ap
     list.action(run(async (cmd) => (await commands.list()).listCommand(contextFor(api, cmd), cmd.args[0]!, cmd.opts<ListFlags>())));
 
     const estimate = apiCmd.command("estimate").description("what an operation will cost before running it");
-    listOptions(estimate.command("list").description("requests and rate-limit windows a full export takes, from the API's total").argument("<operationId>", "a paginated operation"))
+    requestOptions(estimate.command("list").description("requests and rate-limit windows a full export takes, from the API's total").argument("<operationId>", "a paginated operation"))
+      .option("--max-items <n>", "estimate an export capped at n items")
       .addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text"))
       .action(run(async (cmd) => (await commands.estimate()).estimateCommand(contextFor(api, cmd), cmd.args[0]!, cmd.opts<ListFlags>())));
 

@@ -7,7 +7,7 @@ import { type ListFlags, listRequest, positiveInt } from "./list.js";
 /** Prints the estimate (text, or JSON with `--format json`). */
 export async function estimateCommand(ctx: CommandContext, name: string, flags: ListFlags): Promise<ExitCode> {
   const maxItems = positiveInt("max-items", flags.maxItems);
-  const { op, init } = listRequest(ctx, name, flags);
+  const { op, init } = await listRequest(ctx, name, flags);
   const client = ctx.createClient();
   try {
     const e = await client.paginate(op.path, init, { ...(maxItems !== undefined && { maxItems }), signal: ctx.signal }).estimate();

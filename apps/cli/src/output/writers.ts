@@ -18,22 +18,48 @@ export interface ItemWriter {
 // items buffered to choose csv/table columns when --fields is not given
 const SAMPLE = 200;
 
+// lines are gathered into chunks of about 64 KB: one stream write per chunk, not per item
+const CHUNK = 64 * 1024;
+
+function chunked(sink: Sink) {
+  let buffer = "";
+  return {
+    add: async (text: string) => {
+      buffer += text;
+      if (buffer.length >= CHUNK) {
+        const out = buffer;
+        buffer = "";
+        await sink.write(out);
+      }
+    },
+    flush: async () => {
+      if (buffer) await sink.write(buffer);
+      buffer = "";
+    },
+  };
+}
+
 function jsonWriter(sink: Sink, fields: readonly string[] | undefined): ItemWriter {
+  const out = chunked(sink);
   let first = true;
   return {
     write: async (item) => {
       const value = fields ? pick(item, fields) : item;
-      await sink.write(`${first ? "[\n" : ",\n"}  ${JSON.stringify(value)}`);
+      await out.add(`${first ? "[\n" : ",\n"}  ${JSON.stringify(value)}`);
       first = false;
     },
-    end: () => sink.write(first ? "[]\n" : "\n]\n"),
+    end: async () => {
+      await out.add(first ? "[]\n" : "\n]\n");
+      await out.flush();
+    },
   };
 }
 
 function ndjsonWriter(sink: Sink, fields: readonly string[] | undefined): ItemWriter {
+  const out = chunked(sink);
   return {
-    write: (item) => sink.write(`${JSON.stringify(fields ? pick(item, fields) : item)}\n`),
-    end: async () => {},
+    write: (item) => out.add(`${JSON.stringify(fields ? pick(item, fields) : item)}\n`),
+    end: () => out.flush(),
   };
 }
 
