@@ -4,16 +4,15 @@
 // journal.ts and rejects.ts record. docs/import.md describes the guarantees.
 import { createHash } from "node:crypto";
 import { createReadStream, existsSync } from "node:fs";
-import path from "node:path";
 import { CliError, type CommandContext, EXIT, UsageError } from "../context.js";
 import { createProgress } from "../progress.js";
 import type { CliClient } from "../registry.js";
-import { Journal, JournalError, type JournalHeader, type JournalState } from "./journal.js";
+import { openJournal } from "./open-journal.js";
 import { type BadRow, type PreparedRow, rowPreparer } from "./prepare.js";
 import { RejectsFile } from "./rejects.js";
 import { rowTarget } from "./request-schema.js";
 import { formatOf, readRows } from "./rows.js";
-import { type KeyHeader, unitSender } from "./send.js";
+import { bodyOf, type KeyHeader, pathOf, unitSender } from "./send.js";
 import { type Unit, unitsOf } from "./units.js";
 
 /** What `import` was asked to do. */
@@ -39,9 +38,6 @@ export interface ImportOptions {
    */
   idempotencyHeader?: string;
 }
-
-/** Default journal path of an import of `file`. */
-export const journalPathFor = (file: string) => `${file}.import-state`;
 
 async function sha256Of(file: string): Promise<string> {
   const hash = createHash("sha256");
@@ -94,10 +90,7 @@ export async function runImport(ctx: CommandContext, opts: ImportOptions): Promi
 
   if (opts.dryRun) {
     for await (const unit of unitsOf(validRows(new Set()), { chunkSize, inFlight: [], nextUnit: 0 })) {
-      const rows = unit.rows.map((r) => r.body);
-      const body = op.bulk ? (op.bulk.field ? { [op.bulk.field]: rows } : rows) : rows[0];
-      const url = op.path.replace(/\{([^}]+)\}/g, (_, name: string) => encodeURIComponent(unit.rows[0]!.pathParams[name] ?? ""));
-      ctx.stdout.write(`${JSON.stringify({ lines: unit.rows.map((r) => r.line), method: op.method.toUpperCase(), path: url, body })}\n`);
+      ctx.stdout.write(`${JSON.stringify({ lines: unit.rows.map((r) => r.line), method: op.method.toUpperCase(), path: pathOf(op, unit), body: bodyOf(op, unit) })}\n`);
     }
     ctx.info(`dry run: ${total - bad.length} rows valid${bad.length ? `, ${bad.length} skipped` : ""}; nothing was sent.`);
     return EXIT.ok;
@@ -155,7 +148,9 @@ export async function runImport(ctx: CommandContext, opts: ImportOptions): Promi
   };
 
   try {
-    await Promise.all(Array.from({ length: opts.concurrency }, worker));
+    // allSettled: a worker that throws must not leave the others writing to a closed journal
+    const failed = (await Promise.allSettled(Array.from({ length: opts.concurrency }, worker))).find((r) => r.status === "rejected");
+    if (failed) throw failed.reason;
     if (!ctx.signal.aborted && !tally.stop) await journal.done();
   } catch (error) {
     throw error instanceof CliError ? error : new CliError((error as Error).message, `Resume with: ${resumeHint}`, EXIT.partial);
@@ -182,31 +177,4 @@ export async function runImport(ctx: CommandContext, opts: ImportOptions): Promi
     return EXIT.partial;
   }
   return EXIT.ok;
-}
-
-function openJournal(ctx: CommandContext, operationId: string, opts: ImportOptions, sha256: string, rows: number, idempotencyHeader: string | undefined): { journal: Journal; state: JournalState } {
-  const file = opts.resume ?? journalPathFor(opts.file);
-  try {
-    if (opts.resume) {
-      const opened = Journal.open(file);
-      const h = opened.state.header;
-      const mismatch =
-        h.api !== ctx.api.name || h.operationId !== operationId
-          ? `it is an import of ${h.api} ${h.operationId}, not ${ctx.api.name} ${operationId}`
-          : h.sha256 !== sha256
-            ? `${opts.file} changed since the import started (its sha256 differs), so its rows no longer match the journal`
-            : undefined;
-      if (mismatch) {
-        opened.journal.close();
-        throw new UsageError(`Cannot resume from ${file}: ${mismatch}.`, `Resume with the input the import started from (${h.file}).`);
-      }
-      return opened;
-    }
-    const header: JournalHeader = { t: "import", v: 1, api: ctx.api.name, operationId, file: path.resolve(opts.file), sha256, rows, ...(idempotencyHeader && { idempotencyHeader }), createdAt: new Date().toISOString() };
-    return { journal: Journal.create(file, header), state: { header, settled: new Set(), acked: 0, rejected: 0, inFlight: [], nextUnit: 0, finished: false } };
-  } catch (error) {
-    if (!(error instanceof JournalError)) throw error;
-    const hint = opts.resume ? "Check the path given to --resume." : `Continue it with --resume ${file}, or delete ${file} to import the whole file again.`;
-    throw new UsageError(error.message, hint);
-  }
 }
