@@ -114,7 +114,8 @@ describe("a row the server refuses", () => {
   it("goes to the rejects file with the server's error, the others are written, exit 3 with the resume hint", async () => {
     const input = file("rejects.csv", [HEADER, csvRow(1), csvRow(2, "reject-me"), csvRow(3)].join("\n"));
     const rejects = path.join(dir, "refused.ndjson");
-    const { code, stderr } = await cli(["CreateActualTime", input, "--rejects", rejects]);
+    // --verbose: one line per request, and still no credential in it
+    const { code, stderr } = await cli(["CreateActualTime", input, "--rejects", rejects, "--verbose"]);
     expect(code).toBe(3);
     expect(created.size).toBe(2);
     const lines = readFileSync(rejects, "utf8").trim().split("\n").map((l) => JSON.parse(l));
@@ -123,6 +124,7 @@ describe("a row the server refuses", () => {
     expect(lines[0].error).toContain("person reject-me is not staffed");
     expect(readFileSync(rejects, "utf8")).not.toContain(API_KEY);
     expect(stderr).toContain(`--resume ${input}.import-state`);
+    expect(stderr).toMatch(/POST \/v1\/actual-time → 422/);
   });
 });
 
