@@ -55,7 +55,13 @@ if (import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith
   });
   run(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, env: process.env, signal: controller.signal }).then(
     (code) => {
-      process.exitCode = controller.signal.aborted && code === EXIT.ok ? EXIT.interrupted : code;
+      if (!controller.signal.aborted) {
+        process.exitCode = code;
+        return;
+      }
+      // interrupted: leave now, whatever timers (a limiter's window wait) are still pending;
+      // stdout and stderr are synchronous for files and pipes on Linux, so nothing written is lost
+      process.exit(code === EXIT.ok ? EXIT.interrupted : code);
     },
   );
 }

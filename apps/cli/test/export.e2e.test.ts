@@ -1,7 +1,7 @@
 // End to end: the built `apiforge` against a local Parallax-shaped server (page-number listing) and
 // Prism on the Parallax spec. Covers each export format, atomic --output, validation before sending,
 // estimate, progress only under a terminal, and the fake key never reaching any output.
-import { execFile } from "node:child_process";
+import { execFile, spawn } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -102,6 +102,21 @@ describe("list exports", () => {
     expect(readFileSync(out, "utf8")).toBe("keep me\n");
     expect(readdirSync(dir).filter((f) => f.endsWith(".tmp"))).toEqual([]);
   });
+});
+
+it("Ctrl-C (SIGINT) stops an export with exit 130 and leaves --output as it was", async () => {
+  const out = path.join(dir, "interrupted.ndjson");
+  writeFileSync(out, "previous export\n");
+  const before = requestsTo("/v1/actual-time");
+  const child = spawn(process.execPath, [bin, "parallax", "list", "list-actual-time", "--all", "--format", "ndjson", "--output", out, "--rate-limit", "1/10s"], { env: { PATH: process.env.PATH ?? "", ...env }, stdio: "ignore" });
+  // interrupt once the first page has been served: the second waits 10 s for the window
+  while (requestsTo("/v1/actual-time") === before) await new Promise((r) => setTimeout(r, 50));
+  await new Promise((r) => setTimeout(r, 300));
+  child.kill("SIGINT");
+  const code = await new Promise<number | null>((resolve) => child.on("close", resolve));
+  expect(code).toBe(130);
+  expect(readFileSync(out, "utf8")).toBe("previous export\n");
+  expect(readdirSync(dir).filter((f) => f.endsWith(".tmp"))).toEqual([]);
 });
 
 describe("calls", () => {

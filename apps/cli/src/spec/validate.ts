@@ -48,6 +48,7 @@ function describe(where: string, e: ErrorObject): Problem {
   if (e.keyword === "required") return `${target}: missing required field "${(e.params as { missingProperty: string }).missingProperty}"`;
   if (e.keyword === "additionalProperties") return `${target}: unknown field "${(e.params as { additionalProperty: string }).additionalProperty}"`;
   if (e.keyword === "enum") return `${target}: must be one of ${(e.params as { allowedValues: unknown[] }).allowedValues.map((v) => JSON.stringify(v)).join(", ")}`;
+  if (e.keyword === "type") return `${target}: must be ${String((e.params as { type: string }).type).split(",").join(" or ")}`;
   return `${target}: ${e.message ?? e.keyword}`;
 }
 
