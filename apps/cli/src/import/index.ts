@@ -4,14 +4,15 @@
 // journal.ts and rejects.ts record. docs/import.md describes the guarantees.
 import { createHash } from "node:crypto";
 import { createReadStream, existsSync } from "node:fs";
-import path from "node:path";
 import { CliError, type CommandContext, EXIT, UsageError } from "../context.js";
-import { Journal, JournalError, type JournalState } from "./journal.js";
+import { createProgress } from "../progress.js";
+import type { CliClient } from "../registry.js";
+import { openJournal } from "./open-journal.js";
 import { type BadRow, type PreparedRow, rowPreparer } from "./prepare.js";
 import { RejectsFile } from "./rejects.js";
 import { rowTarget } from "./request-schema.js";
 import { formatOf, readRows } from "./rows.js";
-import { type KeyHeader, unitSender } from "./send.js";
+import { bodyOf, type KeyHeader, pathOf, unitSender } from "./send.js";
 import { type Unit, unitsOf } from "./units.js";
 
 /** What `import` was asked to do. */
@@ -37,9 +38,6 @@ export interface ImportOptions {
    */
   idempotencyHeader?: string;
 }
-
-/** Default journal path of an import of `file`. */
-export const journalPathFor = (file: string) => `${file}.import-state`;
 
 async function sha256Of(file: string): Promise<string> {
   const hash = createHash("sha256");
@@ -76,7 +74,7 @@ export async function runImport(ctx: CommandContext, opts: ImportOptions): Promi
   }
   const problems = bad.flatMap((b) => b.problems.map((p) => `line ${b.line}: ${p}`));
   if (bad.length && !opts.skipInvalid) {
-    throw new UsageError(`${bad.length} of ${total} rows of ${opts.file} do not match the ${id} request schema; nothing was sent.`, "Fix them, or pass --skip-invalid to send only the valid rows.", problems);
+    throw new UsageError(`${bad.length} of ${total} rows of ${opts.file} do not match the ${id} request schema; nothing was sent.`, "Correct those rows, or pass --skip-invalid to send only the valid ones.", problems);
   }
   for (const p of problems) ctx.info(`skipped: ${p}`);
   const invalid = new Set(bad.map((b) => b.index));
@@ -92,22 +90,21 @@ export async function runImport(ctx: CommandContext, opts: ImportOptions): Promi
 
   if (opts.dryRun) {
     for await (const unit of unitsOf(validRows(new Set()), { chunkSize, inFlight: [], nextUnit: 0 })) {
-      const rows = unit.rows.map((r) => r.body);
-      const body = op.bulk ? (op.bulk.field ? { [op.bulk.field]: rows } : rows) : rows[0];
-      const url = op.path.replace(/\{([^}]+)\}/g, (_, name: string) => encodeURIComponent(unit.rows[0]!.pathParams[name] ?? ""));
-      ctx.stdout.write(`${JSON.stringify({ lines: unit.rows.map((r) => r.line), method: op.method.toUpperCase(), path: url, body })}\n`);
+      ctx.stdout.write(`${JSON.stringify({ lines: unit.rows.map((r) => r.line), method: op.method.toUpperCase(), path: pathOf(op, unit), body: bodyOf(op, unit) })}\n`);
     }
     ctx.info(`dry run: ${total - bad.length} rows valid${bad.length ? `, ${bad.length} skipped` : ""}; nothing was sent.`);
     return EXIT.ok;
   }
 
-  const keyHeader: KeyHeader = op.idempotencyHeader
+  let keyHeader: KeyHeader = op.idempotencyHeader
     ? { declared: true, name: op.idempotencyHeader }
     : opts.idempotencyHeader
       ? { declared: false, name: opts.idempotencyHeader }
       : undefined;
   const sha256 = await sha256Of(opts.file);
   const { journal, state } = openJournal(ctx, id, opts, sha256, total, keyHeader?.name);
+  // a resume without the flag keeps the header the import started with: the keys in flight must match
+  if (!keyHeader && state.header.idempotencyHeader) keyHeader = { declared: false, name: state.header.idempotencyHeader };
   const resumeHint = `apiforge ${ctx.api.name} import ${id} ${opts.file} --resume ${journal.file}`;
   if (state.finished) {
     journal.close();
@@ -118,9 +115,13 @@ export async function runImport(ctx: CommandContext, opts: ImportOptions): Promi
   if (state.inFlight.length) ctx.info(`resuming: ${state.acked} rows written before, ${state.inFlight.length} request(s) in flight are sent again${keyHeader ? ` with their ${keyHeader.name}` : ""}.`);
 
   const rejects = new RejectsFile(opts.rejects ?? `${opts.file}.rejects.ndjson`);
-  const client = ctx.createClient();
+  // progress (stderr, TTY only): rows settled of the valid rows, rate, ETA, rate-limit budget, retries
+  let client: CliClient | undefined;
+  const progress = createProgress(ctx, `import ${id}`, () => client?.limiter);
+  client = ctx.createClient({ onAttempt: (event) => progress.attempt(event) });
   const send = unitSender(client, op, keyHeader);
   const tally = { acked: state.acked, rejected: state.rejected, stop: undefined as Error | undefined };
+  const valid = total - bad.length;
   const units = unitsOf(validRows(state.settled), { chunkSize, inFlight: state.inFlight, nextUnit: state.nextUnit });
 
   const worker = async () => {
@@ -132,24 +133,29 @@ export async function runImport(ctx: CommandContext, opts: ImportOptions): Promi
     }
   };
   const settle = async (unit: Unit) => {
-    if (!unit.resent) journal.send(unit.unit, unit.rows.map((r) => r.index), unit.key);
+    if (!unit.resent) await journal.send(unit.unit, unit.rows.map((r) => r.index), unit.key);
+    else if (!keyHeader) ctx.info(`line ${unit.rows.map((r) => r.line).join(", ")}: sent again (in flight when the import stopped); ${id} has no idempotency key, so if the server had written it, it is written twice: check it.`);
     const outcome = await send(unit);
     if (outcome.kind === "ack") {
-      journal.ack(unit.unit, outcome.status);
+      await journal.ack(unit.unit, outcome.status);
       tally.acked += unit.rows.length;
     } else if (outcome.kind === "reject") {
       rejects.write(unit.rows, outcome.status, ctx.redact(outcome.message), outcome.body, outcome.requestId);
-      journal.reject(unit.unit, outcome.status);
+      await journal.reject(unit.unit, outcome.status);
       tally.rejected += unit.rows.length;
     } else tally.stop ??= outcome.error;
+    progress.update(tally.acked + tally.rejected, valid);
   };
 
   try {
-    await Promise.all(Array.from({ length: opts.concurrency }, worker));
-    if (!ctx.signal.aborted && !tally.stop) journal.done();
+    // allSettled: a worker that throws must not leave the others writing to a closed journal
+    const failed = (await Promise.allSettled(Array.from({ length: opts.concurrency }, worker))).find((r) => r.status === "rejected");
+    if (failed) throw failed.reason;
+    if (!ctx.signal.aborted && !tally.stop) await journal.done();
   } catch (error) {
     throw error instanceof CliError ? error : new CliError((error as Error).message, `Resume with: ${resumeHint}`, EXIT.partial);
   } finally {
+    progress.stop();
     journal.close();
     rejects.close();
     client.close();
@@ -171,31 +177,4 @@ export async function runImport(ctx: CommandContext, opts: ImportOptions): Promi
     return EXIT.partial;
   }
   return EXIT.ok;
-}
-
-function openJournal(ctx: CommandContext, operationId: string, opts: ImportOptions, sha256: string, rows: number, idempotencyHeader: string | undefined): { journal: Journal; state: JournalState } {
-  const file = opts.resume ?? journalPathFor(opts.file);
-  try {
-    if (opts.resume) {
-      const opened = Journal.open(file);
-      const h = opened.state.header;
-      const mismatch =
-        h.api !== ctx.api.name || h.operationId !== operationId
-          ? `it is an import of ${h.api} ${h.operationId}, not ${ctx.api.name} ${operationId}`
-          : h.sha256 !== sha256
-            ? `${opts.file} changed since the import started (its sha256 differs), so its rows no longer match the journal`
-            : undefined;
-      if (mismatch) {
-        opened.journal.close();
-        throw new UsageError(`Cannot resume from ${file}: ${mismatch}.`, `Resume with the input the import started from (${h.file}).`);
-      }
-      return opened;
-    }
-    const journal = Journal.create(file, { t: "import", v: 1, api: ctx.api.name, operationId, file: path.resolve(opts.file), sha256, rows, ...(idempotencyHeader && { idempotencyHeader }), createdAt: new Date().toISOString() });
-    return { journal, state: { header: undefined as never, settled: new Set(), acked: 0, rejected: 0, inFlight: [], nextUnit: 0, finished: false } };
-  } catch (error) {
-    if (!(error instanceof JournalError)) throw error;
-    const hint = opts.resume ? "Check the path given to --resume." : `Continue it with --resume ${file}, or delete ${file} to import the whole file again.`;
-    throw new UsageError(error.message, hint);
-  }
 }

@@ -10,8 +10,13 @@
 //   reject  the server refused the unit (4xx); its rows are in the rejects file
 //   done    every row was settled
 // A crash can tear only the last line; it is dropped (and cut off) when the journal is reopened.
-import { closeSync, fdatasyncSync, fsyncSync, openSync, readFileSync, truncateSync, writeSync } from "node:fs";
+// Syncs are shared (group commit): with --concurrency N, lines written while a sync runs are made
+// durable together by the next one, so N workers do not queue behind N separate syncs.
+import { closeSync, fdatasync, fdatasyncSync, fsyncSync, openSync, readFileSync, truncateSync, writeSync } from "node:fs";
 import path from "node:path";
+import { promisify } from "node:util";
+
+const fdatasyncAsync = promisify(fdatasync);
 
 /** The first line of a journal. */
 export interface JournalHeader {
@@ -69,8 +74,13 @@ function syncDir(file: string): void {
   }
 }
 
-/** An open journal; every method returns once its line is on disk. */
+/** An open journal; every method resolves once its line is on disk. */
 export class Journal {
+  /** Lines written, and how many of them a finished sync covers. */
+  private written = 0;
+  private synced = 0;
+  private syncing: Promise<void> | undefined;
+
   private constructor(
     readonly file: string,
     private readonly fd: number,
@@ -85,10 +95,10 @@ export class Journal {
       if ((error as NodeJS.ErrnoException).code === "EEXIST") throw new JournalError(`${file} already exists: an import of this file was started before.`);
       throw new JournalError(`Cannot create the journal ${file}: ${(error as Error).message}`);
     }
-    const journal = new Journal(file, fd);
-    journal.append(header);
+    writeSync(fd, `${JSON.stringify(header)}\n`);
+    fdatasyncSync(fd);
     syncDir(file);
-    return journal;
+    return new Journal(file, fd);
   }
 
   /** Reopens a journal for appending and returns what it records. */
@@ -106,29 +116,43 @@ export class Journal {
     return { journal: new Journal(file, openSync(file, "a")), state };
   }
 
-  send(unit: number, rows: number[], key: string): void {
-    this.append({ t: "send", unit, rows, key });
+  send(unit: number, rows: number[], key: string): Promise<void> {
+    return this.append({ t: "send", unit, rows, key });
   }
 
-  ack(unit: number, status: number): void {
-    this.append({ t: "ack", unit, status });
+  ack(unit: number, status: number): Promise<void> {
+    return this.append({ t: "ack", unit, status });
   }
 
-  reject(unit: number, status: number): void {
-    this.append({ t: "reject", unit, status });
+  reject(unit: number, status: number): Promise<void> {
+    return this.append({ t: "reject", unit, status });
   }
 
-  done(): void {
-    this.append({ t: "done" });
+  done(): Promise<void> {
+    return this.append({ t: "done" });
   }
 
   close(): void {
     closeSync(this.fd);
   }
 
-  private append(entry: Entry): void {
+  private async append(entry: Entry): Promise<void> {
+    // one write call per line, so lines never interleave; the line is durable once a sync started after it finishes
     writeSync(this.fd, `${JSON.stringify(entry)}\n`);
-    fdatasyncSync(this.fd);
+    const mine = ++this.written;
+    while (this.synced < mine) {
+      if (!this.syncing) {
+        const upTo = this.written;
+        this.syncing = fdatasyncAsync(this.fd)
+          .then(() => {
+            this.synced = Math.max(this.synced, upTo);
+          })
+          .finally(() => {
+            this.syncing = undefined;
+          });
+      }
+      await this.syncing;
+    }
   }
 }
 

@@ -50,7 +50,8 @@ function describe(error: ErrorObject, data: unknown): string {
   if (error.keyword === "additionalProperties") return `unknown field "${prefix}${(error.params as { additionalProperty: string }).additionalProperty}" (not in the request schema)`;
   const value = error.instancePath.split("/").slice(1).reduce<any>((node, key) => node?.[key.replace(/~1/g, "/").replace(/~0/g, "~")], data);
   const got = value === undefined || (value !== null && typeof value === "object") ? "" : ` (got ${JSON.stringify(value)})`;
-  return `${at || "body"}: ${error.message ?? error.keyword}${got}`;
+  const allowed = error.keyword === "enum" ? `: ${(error.params as { allowedValues: unknown[] }).allowedValues.map((v) => JSON.stringify(v)).join(", ")}` : "";
+  return `${at || "body"}: ${error.message ?? error.keyword}${allowed}${got}`;
 }
 
 /** Sets `value` at a dotted path; a clash (`a` and `a.b` both given) is returned as a problem. */

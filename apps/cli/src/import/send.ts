@@ -15,6 +15,17 @@ export type UnitOutcome =
 /** Where the unit's key goes: the header the spec declares (the runtime sends it and may then retry writes), or one named by the user. */
 export type KeyHeader = { declared: true; name: string } | { declared: false; name: string } | undefined;
 
+/** The body one unit is sent as: the row, or for a bulk operation its array of rows (or that array under `bulk.field`). */
+export function bodyOf(op: OperationMeta, unit: Unit): unknown {
+  const rows = unit.rows.map((r) => r.body);
+  return op.bulk ? (op.bulk.field ? { [op.bulk.field]: rows } : rows) : rows[0];
+}
+
+/** The operation's path with the unit's path parameters filled in (for --dry-run). */
+export function pathOf(op: OperationMeta, unit: Unit): string {
+  return op.path.replace(/\{([^}]+)\}/g, (_, name: string) => encodeURIComponent(unit.rows[0]!.pathParams[name] ?? ""));
+}
+
 // 401/403: every other row would fail the same way; 429 that outlasted the runtime's retries
 const STOPPING = new Set([401, 403, 407, 429]);
 
@@ -22,9 +33,7 @@ const STOPPING = new Set([401, 403, 407, 429]);
 export function unitSender(client: CliClient, op: OperationMeta, keyHeader: KeyHeader): (unit: Unit) => Promise<UnitOutcome> {
   const call = client[op.method.toUpperCase() as "POST"] as CliCall;
   return async (unit) => {
-    const rows = unit.rows.map((r) => r.body);
-    const body = op.bulk ? (op.bulk.field ? { [op.bulk.field]: rows } : rows) : rows[0];
-    const init: Record<string, unknown> = { params: { path: unit.rows[0]!.pathParams }, body, throwOnError: true };
+    const init: Record<string, unknown> = { params: { path: unit.rows[0]!.pathParams }, body: bodyOf(op, unit), throwOnError: true };
     if (keyHeader?.declared) init.idempotencyKey = unit.key;
     else if (keyHeader) init.headers = { [keyHeader.name]: unit.key };
     try {

@@ -87,7 +87,7 @@ function hintFor(error: WebhookVerificationError, meta: WebhookMeta): string {
   return "Check the delivery and the secret.";
 }
 
-/** Runs a local receiver until Ctrl-C; prints each verified event on stdout. */
+/** Runs a local receiver until Ctrl-C (exit 130); prints each verified event on stdout. */
 export async function listenCommand(ctx: CommandContext, opts: ListenOptions): Promise<number> {
   const meta = webhookMetaOf(ctx);
   const { secret, redact } = secretOf(ctx, opts.secretEnv);
@@ -101,5 +101,6 @@ export async function listenCommand(ctx: CommandContext, opts: ListenOptions): P
   });
   await receiver.close();
   ctx.info(`stopped: ${receiver.stats.verified} verified, ${receiver.stats.rejected} rejected`);
-  return EXIT.ok;
+  // Ctrl-C is the only way it ends: the documented "interrupted"
+  return EXIT.interrupted;
 }
