@@ -110,9 +110,10 @@ describe("apps/docs site in Chromium", () => {
     await page.close();
   });
 
-  // one test per API (discovered from spec/*/api.json, as the build does), each on its own page
+  // one test per API (discovered from spec/*/api.json, as the build does), each on its own page; they
+  // run side by side because most of their time is the page re-rendering after each navigation click
   for (const name of listApis(repoRoot)) {
-    it(`${name}: every operation and webhook is in the navigation with its coverage badge; search finds an operation by id`, async () => {
+    it.concurrent(`${name}: every operation and webhook is in the navigation with its coverage badge; search finds an operation by id`, async ({ expect }) => {
       const api = apis.find((a) => a.name === name)!;
       const { page, log } = await open(`${server.url}/${name}/`);
       await page.locator(".menu-item-type-group").first().waitFor();
