@@ -76,6 +76,14 @@ export function coverageCounts(doc: Json): Record<string, number> {
  */
 export function labelCoverage<T extends Json>(doc: T): T {
   const copy = structuredClone(doc);
+  // the first thing a reader sees (the intro) says how much of the API the vendor documents
+  const counts = coverageCounts(doc);
+  const total = Object.values(counts).reduce((a, b) => a + b, 0);
+  if (total && isObject(copy.info)) {
+    const parts = Object.entries(counts).map(([label, n]) => `${n} ${(COVERAGE_LEVELS[label]?.badge ?? label).toLowerCase()}`);
+    const summary = `**Coverage of the ${total} operations:** ${parts.join(", ")}. Each operation carries its badge next to its title.`;
+    copy.info.description = typeof copy.info.description === "string" && copy.info.description ? `${summary}\n\n${copy.info.description}` : summary;
+  }
   for (const section of ["paths", "webhooks"]) {
     const items = copy[section];
     if (!isObject(items)) continue;
