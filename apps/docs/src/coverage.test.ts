@@ -6,8 +6,8 @@ const doc = {
   info: { title: "Acme", version: "1", description: "The Acme API." },
   paths: {
     "/things": {
-      get: { operationId: "listThings", summary: "List things", "x-acme-coverage": "full", description: "All things." },
       post: { operationId: "createThing", "x-acme-coverage": "path-only" },
+      get: { operationId: "listThings", summary: "List things", "x-acme-coverage": "full", description: "All things." },
     },
     "/things/{id}": { delete: { operationId: "deleteThing", "x-acme-coverage": "brand-new-level" }, parameters: [] },
     "/plain": { get: { operationId: "plain" } },
@@ -24,7 +24,9 @@ describe("coverage labels", () => {
       ["plain", undefined, false],
       ["thingCreated", "partial", true],
     ]);
-    expect(coverageCounts(doc)).toEqual({ full: 1, "path-only": 1, "brand-new-level": 1 });
+    // most documented first, whatever the document's order
+    const reversed = { paths: { "/a": { get: { "x-v-coverage": "mystery" } }, "/b": { get: { "x-v-coverage": "path-only" } }, "/c": { get: { "x-v-coverage": "full" } }, "/d": { get: { "x-v-coverage": "full" } } } };
+    expect(Object.entries(coverageCounts(reversed))).toEqual([["full", 2], ["path-only", 1], ["mystery", 1]]);
   });
 
   it("marks a path-only operation with a badge and a first description line, on a copy", () => {

@@ -59,14 +59,19 @@ export function listOperations(doc: Json): OperationRef[] {
   return out;
 }
 
-/** Counts of each coverage label among the path operations (webhooks left out), e.g. {full: 30, …}. */
+/**
+ * Counts of each coverage label among the path operations (webhooks left out), e.g. {full: 30, …},
+ * from most to least documented (known levels in COVERAGE_LEVELS order, then unknown ones).
+ */
 export function coverageCounts(doc: Json): Record<string, number> {
   const counts: Record<string, number> = {};
   for (const op of listOperations(doc)) {
     if (op.webhook || !op.coverage) continue;
     counts[op.coverage] = (counts[op.coverage] ?? 0) + 1;
   }
-  return counts;
+  const order = Object.keys(COVERAGE_LEVELS);
+  const rank = (label: string) => (order.includes(label) ? order.indexOf(label) : order.length);
+  return Object.fromEntries(Object.entries(counts).sort(([a], [b]) => rank(a) - rank(b)));
 }
 
 /**
