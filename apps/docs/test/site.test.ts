@@ -90,7 +90,7 @@ afterAll(async () => {
 });
 
 describe("apps/docs site in Chromium", () => {
-  it("the index lists every API with its version, operation count, spec sha256 and both links", async () => {
+  it("the index lists every API with its version, operation count, spec sha256 and both links; the SDK reference loads", async () => {
     const { page, log } = await open(`${server.url}/`);
     expect(await page.locator("tr[data-api]").count(), "one row per API").toBe(apis.length);
     for (const api of apis) {
@@ -109,6 +109,13 @@ describe("apps/docs site in Chromium", () => {
     await page.screenshot({ path: path.join(resultsDir, "index.png"), fullPage: true });
     expect(log).toEqual({ external: [], errors: [] });
     await page.close();
+
+    // the SDK reference (TypeDoc's theme) renders from local files too
+    const sdk = await open(`${server.url}/sdk/`);
+    await expect.poll(() => sdk.page.getByText(apis[0]!.packageName).count()).toBeGreaterThan(0);
+    await sdk.page.screenshot({ path: path.join(resultsDir, "sdk.png") });
+    expect(sdk.log).toEqual({ external: [], errors: [] });
+    await sdk.page.close();
   });
 
   // one test per API (discovered from spec/*/api.json, as the build does), each on its own page; they
