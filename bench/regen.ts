@@ -50,7 +50,7 @@ try {
   }
   table(
     `pnpm ${scope} in a scratch git copy of the workspace (s)`,
-    ["state", "regen", "turbo cache", "build alone"],
+    ["state", "regen", "turbo cache", "peer"],
     rows.map((r) => [r.state, r.ours.seconds.toFixed(1), r.ours.cached || "–", r.peer ? r.peer.value.toFixed(1) : "–"]),
   );
   for (const r of rows) {
