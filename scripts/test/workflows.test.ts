@@ -191,6 +191,18 @@ describe("what each workflow does", () => {
     const pr = sync.steps.find((x) => x.uses?.startsWith("peter-evans/create-pull-request@"))!;
     expect(pr.with?.branch).toMatch(/^spec-sync\/\$\{\{ matrix\.api\.name \}\}$/);
   });
+  it("bench: on pull requests, pnpm bench --quick after a build, its report as the job summary", () => {
+    const w = load("bench.yml");
+    expect(Object.keys(w.on)).toEqual(["pull_request"]);
+    expect(scriptsOf(w)).toEqual(["build", "bench"]);
+    const s = steps(w);
+    const bench = s.findIndex((x) => x.run?.startsWith("pnpm bench"));
+    expect(s[bench]!.run).toMatch(/^pnpm bench --quick --out "\$RUNNER_TEMP\/bench-results\.md"$/);
+    const summary = s.findIndex((x) => x.if === "always()" && x.run?.includes("GITHUB_STEP_SUMMARY"));
+    expect(summary).toBeGreaterThan(bench);
+    expect(s[summary]!.run).toContain("$RUNNER_TEMP/bench-results.md");
+    expect(w.permissions).toEqual({ contents: "read" });
+  });
   it("release: changesets/action with pnpm release and provenance", () => {
     const w = load("release.yml");
     const cs = steps(w).find((x) => x.uses?.startsWith("changesets/action@"))!;
