@@ -62,6 +62,13 @@ describe("renderResults", () => {
     expect(md).toMatch(/`pnpm bench` \(full mode\) on 2026-11-26 17:30 UTC in 10\.0 min/);
     expect(renderResults([], machine, { ...run, mode: "quick" })).toMatch(/`pnpm bench --quick` \(quick mode\)[\s\S]*no measure recorded/);
   });
+  it("lists the time each benchmark took", () => {
+    const durations = [
+      { file: "adaptive", seconds: 15.25 },
+      { file: "diff", seconds: 120 },
+    ];
+    expect(renderResults([pages], machine, { ...run, durations })).toContain("\nTime per benchmark: adaptive 15.3 s, diff 120 s.\n");
+  });
   it("says which benchmarks failed", () => {
     expect(renderResults([pages], machine, { ...run, failed: ["bench/diff.ts"] })).toMatch(/Not complete: `bench\/diff\.ts` exited with an error/);
   });

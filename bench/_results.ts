@@ -21,6 +21,8 @@ export interface RunInfo {
   seconds: number;
   /** Benchmarks that exited non-zero: their rows may be missing. */
   failed: string[];
+  /** Wall seconds per benchmark file, in run order. */
+  durations?: { file: string; seconds: number }[];
 }
 
 export function machineNow(loadStart: number[]): Machine {
@@ -70,6 +72,7 @@ export function renderResults(rows: Measure[], machine: Machine, run: RunInfo): 
     lines.push(`| ${[m.measure, withUnit(m.ours, m.unit), peer, ratio(m), m.target ?? "–", met, m.note ?? ""].map(cell).join(" | ")} |`);
   }
   if (!rows.length) lines.push("| (no measure recorded) | | | | | | |");
+  if (run.durations?.length) lines.push("", `Time per benchmark: ${run.durations.map((d) => `${d.file} ${num(d.seconds)} s`).join(", ")}.`);
   if (run.failed.length) lines.push("", `Not complete: ${run.failed.map((f) => `\`${f}\``).join(", ")} exited with an error, so some of their rows are missing.`);
   return `${lines.join("\n")}\n`;
 }

@@ -32,7 +32,7 @@ const clearCache = () => rmSync(path.join(ws.root, ".turbo"), { recursive: true,
 
 try {
   const cold = await regen();
-  const coldPeer = { name: "the same regen, cold (first run, nothing built)", value: cold.seconds };
+  const coldPeer = { name: "the same regen, first run (cold)", value: cold.seconds };
   let rows: { id: string; state: string; ours: Awaited<ReturnType<typeof regen>>; peer?: { name: string; value: number } }[];
   const scope = quick ? "regen --api parallax --skip-build (lint + generate)" : "regen (every API)";
   if (quick) {

@@ -39,14 +39,17 @@ const loadStart = loadavg();
 const startedAt = new Date().toISOString();
 const t0 = performance.now();
 const failed: string[] = [];
+const durations: { file: string; seconds: number }[] = [];
 try {
   for (const file of benches) {
     console.log(`\n━━ bench/${file} ━━`);
+    const started = performance.now();
     // --expose-gc lets memory benchmarks measure retained heap rather than garbage
     const r = await exec(bin("tsx"), ["--expose-gc", path.join(dir, file)], {
       inherit: true,
       env: { NODE_ENV: "production", APIFORGE_BENCH_OUT: ndjson, ...(quick ? { APIFORGE_BENCH_QUICK: "1" } : {}) },
     });
+    durations.push({ file: path.basename(file, ".ts"), seconds: (performance.now() - started) / 1000 });
     if (r.code !== 0) {
       failed.push(`bench/${file}`);
       console.error(`✘ bench/${file} exited with ${r.code}`);
@@ -58,7 +61,7 @@ try {
   } catch {
     // no benchmark recorded anything
   }
-  const md = renderResults(parseRows(text), machineNow(loadStart), { mode: quick ? "quick" : "full", startedAt, seconds: (performance.now() - t0) / 1000, failed });
+  const md = renderResults(parseRows(text), machineNow(loadStart), { mode: quick ? "quick" : "full", startedAt, seconds: (performance.now() - t0) / 1000, failed, durations });
   mkdirSync(path.dirname(out), { recursive: true });
   await writeFileAtomic(out, md);
   console.log(`\n━━ report ━━\n\n${md}\n→ ${path.relative(process.cwd(), out) || out}`);

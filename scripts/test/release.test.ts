@@ -5,7 +5,7 @@
 // and no private one. The registry is a local stub answering 404 ("never published"), so nothing
 // here needs the network and nothing can be published for real.
 import { execFileSync } from "node:child_process";
-import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -25,6 +25,8 @@ interface Manifest {
 
 let ws: ReturnType<typeof copyWorkspace>;
 let registry: JsonServer;
+/** The changed spec spec:sync pulls, written beside the scratch copy. */
+let source = "";
 const git = (...args: string[]) => execFileSync("git", args, { cwd: ws.root, encoding: "utf8" });
 const commit = (message: string) => git("-c", "user.name=test", "-c", "user.email=test@example.test", "commit", "-qm", message, "--no-verify");
 
@@ -66,6 +68,7 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(async () => {
   ws?.dispose();
+  if (source) rmSync(source, { force: true });
   await registry?.close();
 });
 
@@ -75,9 +78,9 @@ describe("release flow", { timeout: 180_000 }, () => {
     const spec = path.join(ws.root, "spec/parallax/openapi.yaml");
     const doc = parse(readFileSync(spec, "utf8"));
     doc.paths["/v1/people"].get.parameters.push({ name: "search", in: "query", required: false, description: "Free-text filter.", schema: { type: "string" } });
-    const from = path.join(ws.root, "..", `${path.basename(ws.root)}-release.yaml`);
-    writeFileSync(from, stringify(doc, { lineWidth: 0 }));
-    const r = await run(path.join(ws.root, "node_modules/.bin/tsx"), [path.join(ws.root, "scripts/spec-sync.ts"), "--api", "parallax", "--from", pathToFileURL(from).href, "--skip-build", "--skip-tests"]);
+    source = path.join(ws.root, "..", `${path.basename(ws.root)}-release.yaml`);
+    writeFileSync(source, stringify(doc, { lineWidth: 0 }));
+    const r = await run(path.join(ws.root, "node_modules/.bin/tsx"), [path.join(ws.root, "scripts/spec-sync.ts"), "--api", "parallax", "--from", pathToFileURL(source).href, "--skip-build", "--skip-tests"]);
     expect(r.code, r.output).toBe(0);
     const changesets = readdirSync(path.join(ws.root, ".changeset")).filter((f) => f.endsWith(".md") && f !== "README.md");
     expect(changesets).toHaveLength(1);
