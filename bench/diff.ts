@@ -16,9 +16,13 @@ import { diffSpecs, parseDocument } from "../packages/spec-diff/src/index.ts";
 import { bin, exec, toolRoot } from "../scripts/lib/exec.ts";
 import { extractFacts } from "../scripts/lib/spec-facts.ts";
 import { CORPUS, CORPUS_SPEC, OPTIC_ENV, mutated } from "../scripts/test/corpus/index.ts";
+import { quick, record } from "./_report.ts";
 
 const { values } = parseArgs({ args: process.argv.slice(2).filter((a) => a !== "--"), options: { cases: { type: "string" }, "optic-large": { type: "boolean" } } });
-const cases = values.cases === "all" ? CORPUS : CORPUS.slice(0, values.cases ? Number(values.cases) : 8);
+// quick mode: 2 corpus cases and one run per figure instead of 8 cases and medians of 3 (5 for the
+// library), and no Optic on Sage (a minute on a busy machine)
+const cases = values.cases === "all" ? CORPUS : CORPUS.slice(0, values.cases ? Number(values.cases) : quick ? 2 : 8);
+const REPS = quick ? 1 : 3;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const binJs = path.join(toolRoot, "packages/spec-diff/dist/bin.js");
 const STRIPE = path.join(toolRoot, "bench/fixtures/stripe.json");
@@ -50,7 +54,7 @@ const runs = async (n: number, f: () => Promise<number> | number) => {
 };
 const ourBin = (base: string, head: string) => timed(process.execPath, [binJs, "--base", base, "--head", head, "--format", "json"]);
 /** Our bin's wall and CPU time, median of `n` runs. */
-async function ourBinTimes(base: string, head: string, n = 3): Promise<{ wall: number; cpu: number | undefined }> {
+async function ourBinTimes(base: string, head: string, n = REPS): Promise<{ wall: number; cpu: number | undefined }> {
   cpuSince();
   const wall = await runs(n, () => ourBin(base, head));
   return { wall, cpu: cpuSince() };
@@ -75,7 +79,7 @@ try {
     const headText = stringify(mutated(c));
     const headFile = path.join(dir, `case-${i}.yaml`);
     writeFileSync(headFile, headText);
-    const lib = await runs(5, () => library(baseText, headText, headFile));
+    const lib = await runs(quick ? 1 : 5, () => library(baseText, headText, headFile));
     const b = await ourBinTimes(CORPUS_SPEC, headFile);
     rows.push({ name: c.name, lib, cli: b.wall, cliCpu: b.cpu, optic: await runs(1, () => optic(CORPUS_SPEC, headFile)) });
   }
@@ -85,6 +89,16 @@ try {
   const cpuMedian = rows.every((r) => r.cliCpu !== undefined) ? median(rows.map((r) => r.cliCpu!)) : undefined;
   const m = { lib: median(rows.map((r) => r.lib)), cli: median(rows.map((r) => r.cli)), optic: median(rows.map((r) => r.optic)) };
   console.log(`${"median (ms)".padEnd(52)} ${ms(m.lib)} ${ms(m.cli)} ${ms(cpuMedian)} ${ms(m.optic)} ${(m.optic / m.cli).toFixed(1).padStart(8)}×`);
+  record({
+    id: "diff.parallax.bin",
+    measure: `spec:diff bin (node dist/bin.js) on Parallax vs a corpus mutation, median of ${rows.length} cases: wall time`,
+    ours: m.cli,
+    unit: "ms",
+    peer: { name: "optic diff --check", value: m.optic },
+    target: "< 250 ms",
+    met: m.cli < 250,
+    note: `${cpuMedian === undefined ? "" : `CPU ${cpuMedian.toFixed(0)} ms; `}library call ${m.lib.toFixed(0)} ms`,
+  });
   console.log(`bin on Parallax: ${m.cli.toFixed(0)} ms wall${cpuMedian ? `, ${cpuMedian.toFixed(0)} ms CPU` : ""} (target < 250 ms) ${m.cli < 250 ? "✔" : "✘ (wall; see CPU on a busy machine)"}\n`);
 
   // 2. large real specs
@@ -96,19 +110,30 @@ try {
   const stripeOne = path.join(dir, "stripe-one-op.json");
   writeFileSync(stripeOne, JSON.stringify(stripe));
   const large = [
-    { name: "Stripe 2.4 MB, self-diff", base: STRIPE, head: STRIPE, optic: values["optic-large"] },
-    { name: "Stripe 2.4 MB, one operation changed", base: STRIPE, head: stripeOne, optic: values["optic-large"] },
-    { name: "Sage Intacct 364 KB, self-diff", base: SAGE, head: SAGE, optic: true },
+    { id: "diff.stripe.self", name: "Stripe 2.4 MB, self-diff", base: STRIPE, head: STRIPE, optic: values["optic-large"], target: { what: "library", ms: 3000 } },
+    { id: "diff.stripe.one-op", name: "Stripe 2.4 MB, one operation changed", base: STRIPE, head: stripeOne, optic: values["optic-large"], target: { what: "library", ms: 3000 } },
+    { id: "diff.sage.self", name: "Sage Intacct 364 KB, self-diff", base: SAGE, head: SAGE, optic: !quick, target: { what: "bin", ms: 500 } },
   ];
   console.log(`2. large real specs (ms; Optic on Stripe only with --optic-large: it takes minutes)\n`);
   console.log(`${"pair".padEnd(40)} ${"library".padStart(8)} ${"bin".padStart(8)} ${"bin cpu".padStart(8)} ${"optic".padStart(8)}`);
   for (const l of large) {
     const bt = readFileSync(l.base, "utf8");
     const ht = readFileSync(l.head, "utf8");
-    const lib = await runs(3, () => library(bt, ht, l.head));
+    const lib = await runs(REPS, () => library(bt, ht, l.head));
     const cli = await ourBinTimes(l.base, l.head);
     const o = l.optic ? await runs(1, () => optic(l.base, l.head)) : undefined;
     console.log(`${l.name.padEnd(40)} ${ms(lib)} ${ms(cli.wall)} ${ms(cli.cpu)} ${ms(o)}`);
+    const ours = l.target.what === "library" ? lib : cli.wall;
+    record({
+      id: l.id,
+      measure: `spec:diff ${l.target.what === "library" ? "library call (parse + diff)" : "bin"}, ${l.name}: wall time`,
+      ours,
+      unit: "ms",
+      peer: o === undefined ? undefined : { name: "optic diff --check", value: o },
+      target: `< ${l.target.ms} ms`,
+      met: ours < l.target.ms,
+      note: `${l.target.what === "library" ? `bin ${cli.wall.toFixed(0)} ms` : `library ${lib.toFixed(0)} ms`}${cli.cpu === undefined ? "" : `, bin CPU ${cli.cpu.toFixed(0)} ms`}${o === undefined ? `; Optic not run here (${quick ? "quick mode" : "minutes on Stripe; --optic-large runs it"})` : ""}`,
+    });
   }
   console.log("\ntargets: Stripe self-diff and one-operation change < 3000 ms (library); bin on Sage < 500 ms");
 } finally {
