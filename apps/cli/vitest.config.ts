@@ -6,8 +6,8 @@ export default defineConfig({
     include: ["src/**/*.test.ts", "test/**/*.test.ts"],
     // the end-to-end tests run the built bin; build it once if it is missing or stale
     globalSetup: ["test/support/build.ts"],
-    testTimeout: 60_000,
-    hookTimeout: 60_000,
+    testTimeout: 120_000,
+    hookTimeout: 120_000,
     env: { NO_COLOR: "1" },
   },
 });
