@@ -9,6 +9,7 @@ import createClient from "openapi-fetch";
 import { type ApiMeta, createApiClient, createTransport, type TransportOptions } from "../packages/runtime/src/index.ts";
 import { createRedisStore } from "../packages/runtime/src/redis.ts";
 import { freePort } from "../scripts/lib/test-servers.ts";
+import { record } from "./_report.ts";
 import { fmt, table } from "./_table.ts";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -103,6 +104,23 @@ async function overhead() {
       i ? `${fmt(best(i, "cpu") - best(0, "cpu"))} µs (${pct(best(i, "cpu"), best(0, "cpu"))})` : "—",
     ]),
   );
+  const load = `load average ${os.loadavg()[0]!.toFixed(1)} on ${os.cpus().length} cores`;
+  for (const [i, id] of [
+    [1, "transport.overhead.sdk"],
+    [3, "transport.overhead.transport"],
+  ] as const) {
+    const ratio = best(i, "wall") / best(0, "wall");
+    record({
+      id,
+      measure: `per-request overhead vs bare openapi-fetch, loopback GET: ${arms[i]![0]}`,
+      ours: Number(best(i, "wall").toFixed(1)),
+      unit: "µs/request",
+      peer: { name: "bare openapi-fetch", value: Number(best(0, "wall").toFixed(1)) },
+      target: "≤ 1.05×",
+      met: ratio <= 1.05,
+      note: `${ratio.toFixed(3)}× (best of 3 interleaved rounds of ${N.toLocaleString()}; client CPU ${fmt(best(i, "cpu"))} vs ${fmt(best(0, "cpu"))} µs); ${load}`,
+    });
+  }
   await isolated();
 }
 
@@ -135,6 +153,7 @@ async function pacing() {
   const windowMs = 1000;
   const ceilingMs = (Math.ceil(N / limit) - 1) * windowMs;
   const rows: (string | number)[][] = [];
+  const results: { name: string; ms: number; rejected: number; ok: number }[] = [];
   const run = async (name: string, body: (baseUrl: string) => Promise<number>) => {
     const url = await faultServer({ limit, windowMs, offsetMs: Math.floor(Math.random() * windowMs) });
     const t0 = now();
@@ -142,6 +161,7 @@ async function pacing() {
     const ms = now() - t0;
     const s = await stats(url);
     rows.push([name, ok, s.rejected, s.total - ok, fmt(ms, 0), `${fmt((ms / ceilingMs) * 100 - 100)} %`]);
+    results.push({ name, ms, rejected: s.rejected, ok });
   };
   await run("naive openapi-fetch loop (no pacing, no retry)", async (u) => {
     const c = createClient<any>({ baseUrl: u });
@@ -170,6 +190,23 @@ async function pacing() {
     ["client", "succeeded", "429s", "wasted requests", "time ms", "vs ceiling"],
     rows,
   );
+  // one row per peer: the limiter against the naive loop and the retry-only client, same window, same run
+  const [naive, retryOnly, ours] = results as [(typeof results)[0], (typeof results)[0], (typeof results)[0]];
+  for (const [peer, id] of [
+    [naive, "transport.pacing.vs-naive"],
+    [retryOnly, "transport.pacing.vs-retry-only"],
+  ] as const) {
+    record({
+      id,
+      measure: `${N} requests through a strict ${limit}-per-${windowMs} ms window: time with the limiter`,
+      ours: Math.round(ours.ms),
+      unit: "ms",
+      peer: { name: `${peer.name}: ${Math.round(peer.ms)} ms, ${peer.ok} succeeded, ${peer.rejected} × 429`, value: Math.round(peer.ms) },
+      target: "within 5 % of the phase-blind ceiling, zero 429s",
+      met: ours.ms <= ceilingMs * 1.05 && ours.rejected === 0 && ours.ok === N,
+      note: `limiter: ${ours.ok} succeeded, ${ours.rejected} × 429, ceiling ${ceilingMs} ms`,
+    });
+  }
 }
 
 async function redisOverhead() {

@@ -1,12 +1,11 @@
 // Chunked writes: a bulk endpoint takes at most `maxItems` entries per request, callers have any
 // number. Chunks go one after another, in order (so pacing applies and the server sees the
 // caller's order); the first failure stops the run and hands back the part not yet written.
-import { AbortError, SdkError } from "./errors.js";
+import { AbortError, ChunkError } from "./errors.js";
 
-/** A chunked write was asked for with an impossible chunk size. */
-export class ChunkError extends SdkError {
-  override name = "ChunkError";
-}
+// ChunkError lives with the other errors, so re-exporting it (every SDK does) does not pull the
+// chunking engine into a bundle that only imports the class
+export { ChunkError };
 
 /** Splits `entries` into consecutive arrays of at most `size` entries. */
 export function chunk<T>(entries: readonly T[], size: number): T[][] {

@@ -17,6 +17,11 @@ export class SdkError extends Error {
   override name = "SdkError";
 }
 
+/** A chunked write was asked for with an impossible chunk size. */
+export class ChunkError extends SdkError {
+  override name = "ChunkError";
+}
+
 /** Everything {@link errorFromResponse} needs; `headers` must already be redacted. */
 export interface ApiErrorInit extends CallInfo {
   status: number;

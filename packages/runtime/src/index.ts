@@ -5,6 +5,7 @@ export {
   type ApiErrorInit,
   AuthenticationError,
   type CallInfo,
+  ChunkError,
   ConflictError,
   ConnectionError,
   ERROR_BY_STATUS,

@@ -54,6 +54,19 @@ describe("RateLimiter: adaptive", () => {
     expect(limiter.budget()).toMatchObject({ limit: 100, remaining: 7 });
   });
 
+  it("stops reading budget headers on successes after 20 answers without any, and resumes when an error answer carries them", () => {
+    const { limiter } = setup({ adaptive: true });
+    for (let i = 0; i < 20; i++) limiter.observe(200, headers({ "content-type": "application/json" }));
+    // the API has shown it sends none: a success is no longer parsed
+    limiter.observe(200, headers({ "x-ratelimit-limit": "50", "x-ratelimit-remaining": "40" }));
+    expect(limiter.budget().remaining).toBeUndefined();
+    // an error answer still is, and one that carries a budget turns reading back on
+    limiter.observe(500, headers({ "x-ratelimit-limit": "50", "x-ratelimit-remaining": "30" }));
+    expect(limiter.budget()).toMatchObject({ limit: 50, remaining: 30 });
+    limiter.observe(200, headers({ "x-ratelimit-limit": "50", "x-ratelimit-remaining": "29" }));
+    expect(limiter.budget()).toMatchObject({ remaining: 29 });
+  });
+
   it("after 429s without headers, keeps to the window they taught", async () => {
     const { clock, limiter, granted, take } = setup({ adaptive: true });
     // 3 accepted, then a 429 saying the window ends in 700 ms

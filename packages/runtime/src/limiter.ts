@@ -70,6 +70,9 @@ export function pacingFromMeta(meta: RateLimitMeta, key?: string): PacingOptions
   return { ...common, adaptive: true };
 }
 
+/** Adaptive mode stops reading budget headers on successes after this many answers without one. */
+const HEADERLESS_AFTER = 20;
+
 const defaultSleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
 /** Rolling-window limiter with a FIFO queue, optional concurrency cap, adaptive mode and a shared 429 pause. */
@@ -99,6 +102,8 @@ export class RateLimiter {
   private lastHeaders: { headers: Headers; at: number } | undefined;
   /** A lone send is testing a guessed window; the rest wait for its answer. */
   private probing = false;
+  /** Answers in a row without any budget header (adaptive mode). */
+  private headerless = 0;
 
   constructor(options: RateLimiterOptions) {
     this.documented = options.limit !== undefined || options.windowMs !== undefined;
@@ -145,10 +150,16 @@ export class RateLimiter {
    */
   observe(status: number | undefined, headers: Headers | undefined, retryAfterMs?: number): void {
     const now = this.clock();
-    // parsing costs a few µs per response: only the adaptive mode needs it on every one
+    // parsing costs a few µs per response: only the adaptive mode needs it, and once
+    // HEADERLESS_AFTER answers in a row carried no budget header the API evidently sends none, so
+    // only error answers (where a budget header would matter) are read until one shows up again
     let rateLimit: ReturnType<typeof parseRateLimitHeaders>;
-    if (headers && this.adaptive) rateLimit = parseRateLimitHeaders(headers, now, this.headerNames);
-    else if (headers) this.lastHeaders = { headers, at: now };
+    if (headers && this.adaptive) {
+      if (this.headerless < HEADERLESS_AFTER || status === undefined || status >= 400) {
+        rateLimit = parseRateLimitHeaders(headers, now, this.headerNames);
+        this.headerless = rateLimit ? 0 : this.headerless + 1;
+      }
+    } else if (headers) this.lastHeaders = { headers, at: now };
     const learned = this.learner.observe({ status, rateLimit, retryAfterMs }, now);
     if (this.probing && status !== undefined && status !== 429) this.learner.confirmWindow();
     this.probing = false;

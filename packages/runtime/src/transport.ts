@@ -104,8 +104,16 @@ function idempotencyHeaderOf(cfg: Config, request: Request | undefined): string 
 }
 
 async function call(cfg: Config, input: RequestInfo | URL, init: RequestInit | undefined): Promise<Response> {
-  // a stream body can be read once: turn it into a Request so attempts can clone it; auth signs Requests
-  const request = input instanceof Request ? input : isStream(init?.body) || cfg.auth ? new Request(input, init) : undefined;
+  // a stream body can be read once: turn it into a Request so attempts can clone it; auth signs
+  // Requests in place, so a caller's own Request (not one openapi-fetch built) is copied first
+  const request =
+    input instanceof Request
+      ? cfg.auth && operationOf(input) === undefined
+        ? new Request(input)
+        : input
+      : isStream(init?.body) || cfg.auth
+        ? new Request(input, init)
+        : undefined;
   const method = request ? request.method : (init?.method ?? "GET").toUpperCase();
   // per-call options: openapi-fetch copied them onto the Request (see client/call.ts)
   const per = request as RequestWithCallOptions | undefined;
@@ -271,8 +279,14 @@ async function call(cfg: Config, input: RequestInfo | URL, init: RequestInit | u
 }
 
 function authContext(cfg: Config, request: Request, signal: AbortSignal | undefined): AuthContext {
-  // a relative token URL is relative to the API's origin, which is the request's
-  return { fetch: cfg.baseFetch, baseUrl: new URL(request.url).origin, signal };
+  // a relative token URL is relative to the API's origin, which is the request's (parsed only if asked)
+  return {
+    fetch: cfg.baseFetch,
+    get baseUrl() {
+      return new URL(request.url).origin;
+    },
+    signal,
+  };
 }
 
 /** Secret values to scrub from an error: those in the sent headers plus what the auth strategy holds. */

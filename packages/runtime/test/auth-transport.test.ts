@@ -117,6 +117,15 @@ describe("transport auth hook", () => {
     expect(server.log).toHaveLength(0);
   });
 
+  it("signs a copy of a Request the caller built, never the caller's own object", async () => {
+    const t = createTransport({ ...fast, auth: createAuth([{ type: "apiKey", in: "header", name: "X-Api-Key", env: "X" }], { apiKey: "key-abcdef" }) });
+    const mine = new Request(`${server.url}/things`);
+    const r = await t.fetch(mine);
+    expect(r.status).toBe(200);
+    expect(server.log.map((e) => e.headers["x-api-key"])).toEqual(["key-abcdef"]);
+    expect(mine.headers.has("x-api-key")).toBe(false);
+  });
+
   it("the api key in a query string never shows up in the error", async () => {
     server.script("GET", "/things", [{ status: 403, body: { message: "key qk-SECRET-99 lacks scope" } }]);
     const auth = createAuth([{ type: "apiKey", in: "query", name: "key", env: "X" }], { apiKey: "qk-SECRET-99" });

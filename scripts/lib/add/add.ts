@@ -13,6 +13,7 @@ import { bin, exec } from "../exec.ts";
 import { generate } from "../generate.ts";
 import { formatLintReport, lintFile, type RuleFindings, renderLintConfig } from "../lint.ts";
 import { type SpecLock, serializeLock } from "../lock.ts";
+import { envPrefix } from "../meta/schema.ts";
 import { operations } from "../spec-doc.ts";
 import { AddFailedError } from "./errors.ts";
 import { exampleCall } from "./example-call.ts";
@@ -130,6 +131,8 @@ export async function addApi(opts: AddOptions): Promise<AddResult> {
       packageName: names.packageName,
       Pascal: names.pascal,
       env: names.env,
+      // the prefix of the client's own variables (<PREFIX>_BASE_URL, <PREFIX>_LOG), as in meta.envPrefix
+      envPrefix: envPrefix(names.name),
       title,
       version: String(doc.info?.version ?? ""),
       operationCount: String(operations(doc).length),

@@ -14,6 +14,7 @@ const vars = {
   packageName: "@apiforge/acme",
   Pascal: "Acme",
   env: "ACME_SPEC_URL",
+  envPrefix: "ACME",
   title: 'Acme "Rockets" API',
   version: "1",
   operationCount: "1",

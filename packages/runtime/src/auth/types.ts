@@ -23,8 +23,8 @@ export interface AuthCredentials {
 export interface AuthContext {
   /** The un-paced fetch for token requests (token calls do not spend the API's budget). */
   fetch: typeof fetch;
-  /** The client's base URL, to resolve a relative token URL. */
-  baseUrl: string;
+  /** The origin of the request being signed, to resolve a relative token URL. */
+  readonly baseUrl: string;
   signal?: AbortSignal;
 }
 
@@ -32,7 +32,11 @@ export interface AuthContext {
 export interface Auth {
   /** The scheme in use, e.g. `apiKey`, `bearer`, `basic`, `oauth2-client-credentials`. */
   readonly scheme: string;
-  /** Adds credentials to a request (may fetch or refresh a token first, single-flight). */
+  /**
+   * Adds credentials to a request (may fetch or refresh a token first, single-flight). The transport
+   * passes a Request it owns (openapi-fetch's, or a fresh copy per retry), so setting a header on
+   * it and returning it is fine; return a new Request only to change what cannot be set (the URL).
+   */
   authorize(request: Request, ctx: AuthContext): Promise<Request> | Request;
   /**
    * Called after a 401: drop the cached credential and obtain a new one. Resolves true when a single

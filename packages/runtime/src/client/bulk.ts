@@ -4,7 +4,7 @@
 // the result holds what was written and the entries to resume with.
 import type { Client } from "openapi-fetch";
 import type { ApiMeta } from "../api-meta.js";
-import { ChunkError, type ChunkedWriteResult, writeInChunks } from "../chunk.js";
+import type { ChunkedWriteResult } from "../chunk.js";
 import { errorForResponse } from "../result.js";
 import type { BulkEntry, BulkInit, BulkOperationId, BulkResponse } from "./types.js";
 
@@ -31,6 +31,8 @@ export function createBulk<Paths, M extends ApiMeta>(meta: M, client: Client<any
     if (!spec) continue;
     const send = client[op.method.toUpperCase() as "POST"] as unknown as Send;
     helpers[operationId] = async (init: { body?: object }, entries: readonly unknown[], options: BulkOptions = {}) => {
+      // the chunking engine loads with the first bulk call: a bundle that never writes in bulk skips it
+      const { ChunkError, writeInChunks } = await import("../chunk.js");
       const chunkSize = options.chunkSize ?? spec.maxItems;
       if (!Number.isInteger(chunkSize) || chunkSize < 1 || chunkSize > spec.maxItems) {
         throw new ChunkError(`chunkSize must be an integer from 1 to ${spec.maxItems} (the spec's maxItems for ${operationId}), got ${String(chunkSize)}.`);

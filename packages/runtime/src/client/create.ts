@@ -4,7 +4,7 @@
 // → openapi-fetch client → paginate, bulk, unwrap, requestIdOf, close.
 import createClient, { type Client } from "openapi-fetch";
 import type { ApiMeta, ErrorsMeta } from "../api-meta.js";
-import { createAuth } from "../auth/index.js";
+import { createAuth } from "../auth/create.js";
 import type { Auth, AuthCredentials } from "../auth/types.js";
 import { requestIdFrom } from "../errors.js";
 import { pacingFromMeta, type RateLimiter } from "../limiter.js";

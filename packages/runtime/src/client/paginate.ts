@@ -1,16 +1,13 @@
-// client.paginate(path, init?, options?): the pagination engine over any list operation the meta
-// marks, with the strategy its style names. GET lists get their paging parameters in the query,
-// POST query services in the JSON body; next-page URLs (next-url, link-header) are fetched through
-// the same transport and credentials, but only on the base URL's origin.
+// client.paginate(path, init?, options?): what a list call needs synchronously (the operation's
+// lookup, the limits' checks, `checkpoint`/`stats` before the first page), while the engine, the
+// strategies and the estimate live in ./paginate-engine.ts, loaded by a dynamic import on first
+// use so bundlers split them out of an app that never lists (issue 14: one client + one GET).
 import type { Client } from "openapi-fetch";
 import type { ApiMeta, OperationMeta, PaginationMeta } from "../api-meta.js";
 import { PaginationError } from "../pagination/errors.js";
-import { estimatePagination, type PaginationEstimate } from "../pagination/estimate.js";
-import type { ListPage, ListRequest } from "../pagination/list.js";
-import { createPaginator } from "../pagination/paginator.js";
-import { strategyFor } from "../pagination/registry.js";
-import type { PageStrategy, PaginationLogger, Paginator } from "../pagination/types.js";
-import { errorForResponse, readBody } from "../result.js";
+import type { PaginationEstimate } from "../pagination/estimate.js";
+import { type ListRequest, sizeParam } from "../pagination/list.js";
+import type { PaginationCheckpoint, PaginationLogger, PaginationStats, Paginator } from "../pagination/types.js";
 import type { PageBody, PageItem, PaginateArgs, PaginatedPath, PaginateOptions } from "./types.js";
 
 /** What a listing will cost, and whether a request was spent to find out. */
@@ -42,13 +39,8 @@ export interface PaginateDeps {
   rateLimit: { limit: number; windowMs: number } | null;
 }
 
-type Init = { params?: { query?: object; [k: string]: unknown }; body?: object; headers?: HeadersInit; [k: string]: unknown };
-type Result = { data?: unknown; error?: unknown; response: Response };
-
-function defaultKey(item: unknown): string | number | undefined {
-  const id = item !== null && typeof item === "object" ? (item as { id?: unknown }).id : undefined;
-  return typeof id === "string" || typeof id === "number" ? id : undefined;
-}
+/** The `init` of a list call (openapi-fetch's, loosely typed here). */
+export type PaginateInit = { params?: { query?: object; [k: string]: unknown }; body?: object; headers?: HeadersInit; [k: string]: unknown };
 
 function listOperation(meta: ApiMeta, path: string): OperationMeta & { pagination: PaginationMeta } {
   const ops = Object.values(meta.operations);
@@ -60,81 +52,47 @@ function listOperation(meta: ApiMeta, path: string): OperationMeta & { paginatio
   return op as OperationMeta & { pagination: PaginationMeta };
 }
 
-function pageSizeFor(p: PaginationMeta, options: PaginateOptions<any, any>): number | undefined {
-  if (options.pageSize !== undefined) return options.pageSize;
-  const max = p.maxPageSize ?? p.defaultPageSize;
-  if (p.pageSizeParam === undefined) return undefined;
-  return options.maxItems ? Math.min(options.maxItems, max ?? options.maxItems) : max;
+// the engine checks these too; here so a bad option still throws at the call, not at the first page
+function checkOptions(p: PaginationMeta, options: PaginateOptions<any, ListRequest>): void {
+  sizeParam(p, options.pageSize);
+  for (const name of ["maxItems", "maxPages"] as const) {
+    const value = options[name];
+    if (value !== undefined && !(Number.isInteger(value) && value >= 0)) throw new PaginationError(`${name} must be a non-negative integer, got ${String(value)}.`);
+  }
+  const cp = options.resumeFrom;
+  if (cp && cp.version !== 1) throw new PaginationError(`Unknown checkpoint version ${String(cp.version)}; expected 1.`);
 }
 
 /** Builds `client.paginate`. */
 export function createPaginate<Paths, M extends ApiMeta>(deps: PaginateDeps): Paginate<Paths, M> {
-  const origin = new URL(deps.baseUrl).origin;
-  return ((path: string, init: Init | undefined, options: PaginateOptions<any, ListRequest> = {}) => {
+  return ((path: string, init: PaginateInit | undefined, options: PaginateOptions<any, ListRequest> = {}) => {
     const op = listOperation(deps.meta, path);
-    const p = op.pagination;
-    const inner = strategyFor(p);
-    const pageSize = pageSizeFor(p, options);
-    const first = inner.first(pageSize);
-    // the engine hands the body to callers (`pages()` yields it); headers and URL ride beside it
-    const seen = new WeakMap<object, ListPage>();
-    const view = (body: unknown): ListPage => (body !== null && typeof body === "object" ? (seen.get(body) ?? { body }) : { body });
-    const strategy: PageStrategy<ListRequest, unknown, unknown> = {
-      items: (body) => inner.items(view(body)),
-      nextRequest: (body, request) => inner.nextRequest(view(body), request),
-      total: (body) => inner.total?.(view(body)),
+    checkOptions(op.pagination, options);
+    let engine: ApiPaginator<unknown, unknown> | undefined;
+    let loading: Promise<ApiPaginator<unknown, unknown>> | undefined;
+    const load = () => (loading ??= import("./paginate-engine.js").then((m) => (engine = m.paginateOperation(deps, path, op, init, options))));
+    const cp = options.resumeFrom;
+    const lazy: ApiPaginator<unknown, unknown> = {
+      async *[Symbol.asyncIterator]() {
+        yield* await load();
+      },
+      async *pages() {
+        yield* (await load()).pages();
+      },
+      toArray: async () => (await load()).toArray(),
+      estimate: async () => (await load()).estimate(),
+      // before the engine has loaded nothing has been fetched: the listing stands where it started
+      get checkpoint(): PaginationCheckpoint<ListRequest> {
+        if (engine) return engine.checkpoint;
+        if (cp) return structuredClone(cp);
+        // no `next` yet: resuming from it starts at the first request (the strategy knows it)
+        return { version: 1, skip: 0, recentKeys: [], items: 0, pages: 0, duplicatesDropped: 0, total: null } as unknown as PaginationCheckpoint<ListRequest>;
+      },
+      get stats(): PaginationStats {
+        if (engine) return engine.stats;
+        return { requests: 0, items: cp?.items ?? 0, duplicatesDropped: cp?.duplicatesDropped ?? 0, total: cp?.total ?? null, totalChanged: false };
+      },
     };
-    const base: Init = init ?? {};
-    const remember = (body: unknown, response: Response) => {
-      if (body !== null && typeof body === "object") seen.set(body, { body, headers: response.headers, url: response.url });
-      return body;
-    };
-
-    const fetchPage = async (request: ListRequest, signal: AbortSignal | undefined): Promise<unknown> => {
-      if (request.url !== undefined) {
-        const url = new URL(request.url, deps.baseUrl);
-        // a next link elsewhere would receive our credentials: refuse it
-        if (url.origin !== origin) throw new PaginationError(`The next page's URL ${url.origin}${url.pathname} is not on ${origin}; refusing to send credentials there.`);
-        const response = await deps.send(new Request(url, { headers: base.headers ?? {}, ...(signal && { signal }) }));
-        const body = await readBody(response);
-        if (!response.ok) throw errorForResponse(response, body);
-        return remember(body, response);
-      }
-      const inBody = (p.paramsIn ?? "query") === "body";
-      const call: Init = inBody
-        ? { ...base, body: { ...base.body, ...request.params } }
-        : { ...base, params: { ...base.params, query: { ...base.params?.query, ...request.params } } };
-      const send = deps.client[op.method.toUpperCase() as "GET"] as unknown as (path: string, init: object) => Promise<Result>;
-      const result = await send(path, { ...call, ...(signal && { signal }) });
-      if (!result.response.ok) throw errorForResponse(result.response, result.error);
-      return remember(result.data, result.response);
-    };
-
-    const paginator = createPaginator({
-      strategy,
-      fetchPage,
-      first,
-      key: options.key ?? defaultKey,
-      ...(options.resumeFrom && { resumeFrom: options.resumeFrom }),
-      ...(options.maxItems !== undefined && { maxItems: options.maxItems }),
-      ...(options.maxPages !== undefined && { maxPages: options.maxPages }),
-      ...(options.signal && { signal: options.signal }),
-      ...(deps.logger && { logger: deps.logger }),
-    });
-
-    const estimate = async (): Promise<ApiEstimate> => {
-      const size = pageSize ?? p.defaultPageSize;
-      if (size === undefined) throw new PaginationError(`${path} has no known page size (no size parameter or default in its meta), so the listing cannot be estimated.`);
-      let total = paginator.stats.total;
-      const probeRequests = total === null ? 1 : 0;
-      if (total === null) {
-        const probe = await fetchPage(inner.first(p.pageSizeParam === undefined ? undefined : 1), options.signal);
-        total = strategy.total?.(probe) ?? null;
-        if (total === null) throw new PaginationError(`${path} reports no total${p.totalPath ? ` at "${p.totalPath}"` : ""}, so the listing cannot be estimated.`);
-      }
-      const reachable = Math.min(total, options.maxItems ?? Infinity, (options.maxPages ?? Infinity) * size);
-      return { ...estimatePagination({ total: reachable, pageSize: size, rateLimit: deps.rateLimit }), probeRequests };
-    };
-    return Object.assign(paginator, { estimate });
+    return lazy;
   }) as unknown as Paginate<Paths, M>;
 }

@@ -48,7 +48,8 @@ class Cursor<TItem, TPage, TRequest> implements Paginator<TItem, TPage, TRequest
     this.#o = o;
     const cp = o.resumeFrom;
     if (cp && cp.version !== 1) throw new PaginationError(`Unknown checkpoint version ${String(cp.version)}; expected 1.`);
-    this.#next = cp ? cp.next : o.first;
+    // a checkpoint taken before a lazily loaded listing started has no `next`: start at `first`
+    this.#next = cp && cp.next !== undefined ? cp.next : o.first;
     this.#skip = cp?.skip ?? 0;
     this.#window = cp?.recentKeys.length ? [new Set(cp.recentKeys)] : [];
     this.#items = cp?.items ?? 0;

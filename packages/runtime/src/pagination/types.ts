@@ -38,7 +38,10 @@ export interface PaginationWarning {
  */
 export interface PaginationCheckpoint<TRequest> {
   version: 1;
-  /** The request whose page is not yet fully delivered, or `null` when the listing is complete. */
+  /**
+   * The request whose page is not yet fully delivered, or `null` when the listing is complete
+   * (absent when taken before the listing started: resuming from it starts at the first page).
+   */
   next: TRequest | null;
   /** Items of `next`'s page already delivered (positions, counted before de-duplication). */
   skip: number;
