@@ -9,7 +9,7 @@ import createClient from "openapi-fetch";
 import { type ApiMeta, createApiClient, createTransport, type TransportOptions } from "../packages/runtime/src/index.ts";
 import { createRedisStore } from "../packages/runtime/src/redis.ts";
 import { freePort } from "../scripts/lib/test-servers.ts";
-import { record } from "./_report.ts";
+import { quick, record } from "./_report.ts";
 import { fmt, table } from "./_table.ts";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -74,7 +74,7 @@ async function sequential(fetchFn: typeof fetch | Getter | undefined, baseUrl: s
 
 async function overhead() {
   const url = await faultServer();
-  const N = 10_000;
+  const N = quick ? 2_000 : 10_000; // --quick: a pull-request check, same shape
   const unlimited = { limit: 1_000_000, windowMs: 1000 };
   const meta = benchMeta(url);
   const sdk = (o: object) => createApiClient<any, typeof meta>(meta, { apiKey: "bench-key", env: {}, ...o }) as unknown as Getter;
@@ -127,7 +127,7 @@ async function overhead() {
 /** The transport's own cost with the network taken out: a stub fetch that answers at once. */
 async function isolated() {
   const ok = () => Promise.resolve(new Response("{}", { status: 200, headers: { "content-type": "application/json" } }));
-  const N = 20_000;
+  const N = quick ? 4_000 : 20_000;
   const unlimited = { limit: 1_000_000, windowMs: 1000 };
   const arms: [string, typeof fetch][] = [
     ["stub fetch", ok as typeof fetch],
@@ -150,7 +150,7 @@ async function isolated() {
 async function pacing() {
   const N = 1000;
   const limit = 100;
-  const windowMs = 1000;
+  const windowMs = quick ? 250 : 1000; // --quick compresses the window further, same 1 000 requests
   const ceilingMs = (Math.ceil(N / limit) - 1) * windowMs;
   const rows: (string | number)[][] = [];
   const results: { name: string; ms: number; rejected: number; ok: number }[] = [];
@@ -220,7 +220,7 @@ async function redisOverhead() {
     return;
   }
   const url = await faultServer();
-  const N = 3000;
+  const N = quick ? 600 : 3000;
   const unlimited = { limit: 100_000, windowMs: 1000, key: "bench-key" };
   const store = createRedisStore({ redis: redisUrl });
   const memory = createTransport({ rateLimit: unlimited }).fetch;
