@@ -33,6 +33,13 @@ const quick = values.quick === true;
 const partial = benches.length < all.length;
 const out = path.resolve(values.out ?? (quick || partial ? path.join(toolRoot, ".tmp/bench-results.md") : path.join(dir, "results.md")));
 
+// bundle and cli-export measure the built packages: a stale dist/ would report an older runtime
+const build = await exec(bin("turbo"), ["run", "build", "--output-logs=errors-only"], { inherit: true, env: { TURBO_TELEMETRY_DISABLED: "1" } });
+if (build.code !== 0) {
+  console.error("✘ pnpm build failed: fix the build before benchmarking it");
+  process.exit(build.code);
+}
+
 const scratch = mkdtempSync(path.join(tmpdir(), "apiforge-bench-"));
 const ndjson = path.join(scratch, "rows.ndjson");
 const loadStart = loadavg();
