@@ -78,6 +78,25 @@ describe("RateLimiter", () => {
     expect(granted.map((g) => g.id)).toEqual([0, 2]);
   });
 
+  it("an aborted or cleared queue leaves no wake-up timer behind (a closed client lets the process exit)", async () => {
+    // real timers: the wake-up for a full window is what used to keep a CLI alive after Ctrl-C
+    const timers = () => process.getActiveResourcesInfo().filter((r) => r === "Timeout").length;
+    const before = timers();
+    const limiter = new RateLimiter({ limit: 1, windowMs: 60_000, safetyMarginMs: 0 });
+    await limiter.acquire();
+    limiter.release();
+    const ctrl = new AbortController();
+    const queued = limiter.acquire(ctrl.signal);
+    const cleared = limiter.acquire();
+    expect(timers()).toBe(before + 1);
+    ctrl.abort(new Error("stop"));
+    await expect(queued).rejects.toThrow("stop");
+    expect(timers(), "one call is still queued: its wake-up stays").toBe(before + 1);
+    limiter.clear(new Error("closed"));
+    await expect(cleared).rejects.toThrow("closed");
+    expect(timers()).toBe(before);
+  });
+
   it("rejects at once when the signal is already aborted", async () => {
     const { limiter } = setup();
     await expect(limiter.acquire(AbortSignal.abort(new Error("gone")))).rejects.toThrow("gone");

@@ -73,7 +73,6 @@ export function pacingFromMeta(meta: RateLimitMeta, key?: string): PacingOptions
 /** Adaptive mode stops reading budget headers on successes after this many answers without one. */
 const HEADERLESS_AFTER = 20;
 
-const defaultSleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
 /** Rolling-window limiter with a FIFO queue, optional concurrency cap, adaptive mode and a shared 429 pause. */
 export class RateLimiter {
@@ -88,7 +87,9 @@ export class RateLimiter {
   private readonly store: RateLimitStore;
   private readonly maxConcurrent: number;
   private readonly clock: () => number;
-  private readonly sleep: (ms: number) => Promise<void>;
+  /** An injected sleep (tests' fake clocks); without one the wake-up is our own cancellable timer. */
+  private readonly sleep: ((ms: number) => Promise<void>) | undefined;
+  private wakeTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly random: () => number;
   private readonly queue: Waiter[] = [];
   private qHead = 0;
@@ -114,7 +115,7 @@ export class RateLimiter {
       throw new RangeError("rateLimit needs a window (limit + windowMs), `adaptive: true`, or maxConcurrent ≥ 1; or pass `rateLimit: false`.");
     }
     this.clock = options.clock ?? Date.now;
-    this.sleep = options.sleep ?? defaultSleep;
+    this.sleep = options.sleep;
     this.random = options.random ?? Math.random;
     this.marginMs = options.safetyMarginMs ?? 50;
     this._rule = this.documented ? { limit: Math.floor(options.limit!), windowMs: options.windowMs! + this.marginMs } : undefined;
@@ -235,6 +236,7 @@ export class RateLimiter {
           reject(signal.reason);
           // an aborted head must not hold up the calls behind it
           this.pump();
+          this.idleTimer();
         };
         signal.addEventListener("abort", w.onAbort, { once: true });
       }
@@ -264,6 +266,15 @@ export class RateLimiter {
   /** Rejects every queued call with `reason` (the store is left open: it may be shared). */
   clear(reason: unknown): void {
     for (let w = this.head(); w; w = this.head()) this.settle(w, reason);
+    this.idleTimer();
+  }
+
+  /** Nobody is queued any more: a pending wake-up would only keep the process alive (a closed or aborted client). */
+  private idleTimer(): void {
+    if (this.waiting > 0 || this.wakeTimer === undefined) return;
+    clearTimeout(this.wakeTimer);
+    this.wakeTimer = undefined;
+    this.wakeAt = 0;
   }
 
   private head(): Waiter | undefined {
@@ -356,9 +367,18 @@ export class RateLimiter {
     // one pending wake-up is enough unless this one is earlier
     if (this.wakeAt && this.wakeAt <= at && this.wakeAt > this.clock()) return;
     this.wakeAt = at;
-    void this.sleep(Math.max(1, ms)).then(() => {
+    const woke = () => {
       if (this.wakeAt === at) this.wakeAt = 0;
       this.pump();
-    });
+    };
+    if (this.sleep) {
+      void this.sleep(Math.max(1, ms)).then(woke);
+      return;
+    }
+    clearTimeout(this.wakeTimer);
+    this.wakeTimer = setTimeout(() => {
+      this.wakeTimer = undefined;
+      woke();
+    }, Math.max(1, ms));
   }
 }
