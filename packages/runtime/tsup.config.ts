@@ -8,7 +8,7 @@ export default defineConfig({
   entry: ["src/**/*.ts", "!src/**/*.test.ts", "!src/**/*.test-d.ts", "!src/**/*.test-helper.ts"],
   bundle: false,
   format: ["esm"],
-  dts: { entry: ["src/index.ts", "src/redis.ts"] },
+  dts: { entry: ["src/index.ts", "src/redis.ts", "src/sdk-exports.ts"] },
   sourcemap: true,
   clean: true,
   target: "node20",

@@ -1,29 +1,7 @@
 // Exports only.
 
 // the runtime's typed errors and helpers, so callers can `instanceof` and `unwrap` without a second import
-export {
-  AbortError,
-  ApiError,
-  type AttemptEvent,
-  AuthenticationError,
-  ChunkError,
-  ConflictError,
-  ConnectionError,
-  InternalServerError,
-  MissingCredentialsError,
-  NotFoundError,
-  PaginationError,
-  type PaginationCheckpoint,
-  type PaginationWarning,
-  PermissionDeniedError,
-  PlanLimitError,
-  RateLimitError,
-  SdkError,
-  TimeoutError,
-  unwrap,
-  ValidationError,
-  WebhookVerificationError,
-} from "@apiforge/runtime";
+export * from "@apiforge/runtime/sdk-exports";
 export { createSageIntacctClient, type SageIntacctClient, type SageIntacctClientOptions } from "./client.js";
 export type { QueryOptions, QueryRecord, QueryRequest } from "./query.js";
 export { type BulkOperationId, meta, type OperationId, type PaginatedOperationId, type PaginatedPath } from "./generated/meta.js";
