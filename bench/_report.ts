@@ -1,6 +1,6 @@
 // The one benchmark report: each benchmark calls record() for every measure it takes, and
 // `pnpm bench` (run.ts) collects them into bench/results.md, one row per measure, with the machine.
-// Outside `pnpm bench` (a benchmark run by hand with tsx) record() only keeps the row in memory.
+// Outside `pnpm bench` (a benchmark run by hand with tsx) record() writes nothing: the tables printed are the output.
 import { appendFileSync } from "node:fs";
 
 export interface Measure {
@@ -24,11 +24,8 @@ export interface Measure {
 /** `pnpm bench --quick` sets this: benchmarks shrink their sample sizes to fit a pull-request check. */
 export const quick = process.env.APIFORGE_BENCH_QUICK === "1";
 
-export const recorded: Measure[] = [];
-
 /** Adds one row to the report (run.ts points APIFORGE_BENCH_OUT at an ndjson file it collects). */
 export function record(m: Measure): void {
-  recorded.push(m);
   const out = process.env.APIFORGE_BENCH_OUT;
   if (out) appendFileSync(out, `${JSON.stringify(m)}\n`);
 }
