@@ -1,6 +1,7 @@
 // Test support shared by every package's integration tests: free ports and a Prism mock that
 // starts on 127.0.0.1 and is always stopped. Lives in scripts/lib because it is tooling, not product.
 import { spawn, type ChildProcess } from "node:child_process";
+import { statSync } from "node:fs";
 import { createServer } from "node:net";
 import { fileURLToPath } from "node:url";
 import path from "node:path";
@@ -37,8 +38,19 @@ export interface PrismOptions {
   dynamic?: boolean;
   /** Extra CLI args, e.g. `["--errors"]`. */
   args?: string[];
-  /** How long to wait for Prism to accept connections. Default 30 000 ms. */
+  /** How long to wait for Prism to accept connections. Default: `prismStartTimeoutMs(spec)`. */
   startTimeoutMs?: number;
+}
+
+/**
+ * Prism parses and dereferences the whole document before it listens: about a minute for Stripe's
+ * 2.4 MB, and several seconds for a 300 KB spec when three test files share 2 cores. 60 s plus 60 s
+ * per MiB, or APIFORGE_PRISM_START_MS.
+ */
+export function prismStartTimeoutMs(spec: string): number {
+  const fromEnv = Number(process.env.APIFORGE_PRISM_START_MS);
+  if (Number.isFinite(fromEnv) && fromEnv > 0) return fromEnv;
+  return 60_000 + Math.ceil((statSync(spec).size / 1024 / 1024) * 60_000);
 }
 
 /** Starts `prism mock` on 127.0.0.1 with a port it picks, resolves when Prism answers. */
@@ -53,7 +65,8 @@ export async function startPrism(opts: PrismOptions): Promise<PrismHandle> {
   child.stdout?.on("data", (d) => (out += d));
   child.stderr?.on("data", (d) => (out += d));
   const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + (opts.startTimeoutMs ?? 30_000);
+  const startMs = opts.startTimeoutMs ?? prismStartTimeoutMs(opts.spec);
+  const deadline = Date.now() + startMs;
   const stop = () =>
     new Promise<void>((resolve) => {
       if (child.exitCode !== null || child.signalCode !== null) return resolve();
@@ -67,5 +80,5 @@ export async function startPrism(opts: PrismOptions): Promise<PrismHandle> {
     await new Promise((r) => setTimeout(r, 100));
   }
   await stop();
-  throw new Error(`Prism did not start within ${opts.startTimeoutMs ?? 30_000} ms on ${url}:\n${out}`);
+  throw new Error(`Prism did not start within ${startMs} ms on ${url}:\n${out}`);
 }

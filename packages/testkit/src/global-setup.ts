@@ -1,7 +1,7 @@
 // vitest globalSetup: one Prism mock of the package's spec per vitest project (so one per API),
 // started on a free 127.0.0.1 port and stopped after the run. Tests read its URL with
 // inject("prismUrl") and the document it mocks with inject("contractSpec").
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
@@ -36,15 +36,6 @@ async function effectiveSpec(api: ContractApi): Promise<{ file: string; cleanup(
   return { file, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
-/**
- * Prism parses and dereferences the whole document before it listens: about a minute for Stripe's
- * 2.4 MB on a busy 2-core machine. 30 s plus 60 s per MiB, or APIFORGE_PRISM_START_MS.
- */
-function startTimeoutMs(file: string): number {
-  const fromEnv = Number(process.env.APIFORGE_PRISM_START_MS);
-  if (Number.isFinite(fromEnv) && fromEnv > 0) return fromEnv;
-  return 30_000 + Math.ceil((statSync(file).size / 1024 / 1024) * 60_000);
-}
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const api = contractApiFor(project.config.root);
@@ -52,7 +43,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const { startPrism } = (await import(scripts("test-servers.ts"))) as { startPrism(o: { spec: string; startTimeoutMs?: number }): Promise<PrismHandle> };
   let prism: PrismHandle;
   try {
-    prism = await startPrism({ spec: spec.file, startTimeoutMs: startTimeoutMs(spec.file) });
+    prism = await startPrism({ spec: spec.file });
   } catch (err) {
     spec.cleanup();
     throw err;
