@@ -85,3 +85,23 @@ describe("AdaptiveBudget from 429s (no budget headers)", () => {
     expect(b.observe({ status: 429 }, 0)).toBeUndefined();
   });
 });
+
+describe("AdaptiveBudget: a probe accepted after the guessed window", () => {
+  it("bounds the window by the time since the last known reset, not by the guess (a trace where the first 429 came early)", () => {
+    // the server's fixed window is 300 ms; our first send at 2 was 110 ms into one, so its end (192) taught a guess of 190
+    const b = new AdaptiveBudget(MARGIN);
+    for (let i = 0; i < 10; i++) {
+      b.sent(2);
+      b.observe({ status: 200 }, 3);
+    }
+    b.sent(14);
+    expect(b.observe({ status: 429, retryAfterMs: 178 }, 14)).toEqual({ limit: 10, windowMs: 190 });
+    expect(b.windowIsGuess).toBe(true);
+    // the next window filled at 254–260; the probe sent when the guess reopened was accepted at 497
+    expect(b.confirmWindow(497)).toEqual({ limit: 10, windowMs: 305 });
+    expect(b.windowIsGuess).toBe(false);
+    // a later 429 two windows on (gap 602) cannot stretch it: the smallest bound stands
+    b.sent(741);
+    expect(b.observe({ status: 429, retryAfterMs: 53 }, 741)?.windowMs).toBe(305);
+  });
+});

@@ -50,11 +50,18 @@ export class AdaptiveBudget {
   }
 
   /**
-   * A probe sent when the guessed window reopened was accepted: a new server window had begun, so
-   * the window is no longer than the guess (plus margin); stop treating it as a guess.
+   * A probe sent when the guessed window reopened was accepted. The window had filled since the
+   * last reset we know of, so the server reset again before answering: the window is at most the
+   * time from that reset to now. That upper bound (never below the guess, a lower bound) replaces
+   * the guess. Taking the guess itself as confirmed was wrong whenever the first 429 came early in
+   * a server window: the window stayed short and every later window cost a 429.
+   * @returns the corrected window, for the limiter to enforce.
    */
-  confirmWindow(): void {
-    if (this.learned && this.resetGap === undefined) this.resetGap = this.learned.windowMs;
+  confirmWindow(now: number): { limit: number; windowMs: number } | undefined {
+    if (!this.learned || this.resetGap !== undefined || this.lastResetPoint === undefined) return undefined;
+    this.resetGap = Math.max(this.learned.windowMs, now - this.lastResetPoint);
+    this.learned = { limit: this.learned.limit, windowMs: this.resetGap };
+    return this.learned;
   }
 
   /** @param marginMs added after an announced reset, for clock skew and rounding. */

@@ -119,7 +119,7 @@ describe("RateLimiter: adaptive", () => {
     expect(granted.slice(6)).toEqual([510, 510]);
   });
 
-  it("an accepted probe confirms the guessed window: no more probes", async () => {
+  it("an accepted probe bounds the guessed window (at most the time since the known reset): no more probes", async () => {
     const { clock, limiter, granted, take } = setup({ adaptive: true });
     await take();
     limiter.release();
@@ -137,10 +137,12 @@ describe("RateLimiter: adaptive", () => {
     expect(granted.slice(3)).toEqual([220]);
     expect(limiter.queueLength).toBe(2);
     limiter.observe(200, undefined);
-    await clock.advance(110);
-    await clock.advance(110);
-    // confirmed: the window now paces alone, with no probe pause between windows
-    expect(granted.slice(4)).toEqual([330, 440]);
+    // the server reset between the known reset (100) and the probe's answer (220): the window is
+    // 100–120 ms, so 120 (+ 10 margin) is kept, and paces alone, with no probe pause between windows
+    expect(limiter.rule).toEqual({ limit: 1, windowMs: 130 });
+    await clock.advance(130);
+    await clock.advance(130);
+    expect(granted.slice(4)).toEqual([350, 480]);
   });
 
   it("a documented window is never replaced by a learned one", () => {

@@ -161,8 +161,8 @@ export class RateLimiter {
         this.headerless = rateLimit ? 0 : this.headerless + 1;
       }
     } else if (headers) this.lastHeaders = { headers, at: now };
-    const learned = this.learner.observe({ status, rateLimit, retryAfterMs }, now);
-    if (this.probing && status !== undefined && status !== 429) this.learner.confirmWindow();
+    let learned = this.learner.observe({ status, rateLimit, retryAfterMs }, now);
+    if (this.probing && status !== undefined && status !== 429) learned = this.learner.confirmWindow(now) ?? learned;
     this.probing = false;
     // a documented window is the vendor's word; a learned one only replaces an earlier guess
     if (learned && this.adaptive && !this.documented) this._rule = { limit: learned.limit, windowMs: learned.windowMs + this.marginMs };

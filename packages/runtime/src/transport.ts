@@ -121,17 +121,11 @@ async function call(cfg: Config, input: RequestInfo | URL, init: RequestInit | u
   const timeoutMs = per?.timeoutMs ?? cfg.timeoutMs;
   const deadlineMs = per?.deadlineMs ?? cfg.deadlineMs;
   const throwOnError = per?.throwOnError ?? cfg.throwOnError;
-  const userSignal = request ? request.signal : (init?.signal ?? undefined);
+  // an SDK call without a caller's signal has a Request whose own signal nothing can abort: not
+  // following it saves two listener calls per attempt
+  const userSignal = request ? (per!.operationPath !== undefined && per!.callerSignal !== true ? undefined : request.signal) : (init?.signal ?? undefined);
   const url = request ? request.url : input instanceof URL ? input.href : String(input);
-  let path: string | undefined;
-  // the path is parsed only when something needs it (errors, events): not on the hot path
-  const info: CallInfo = {
-    method,
-    get path() {
-      path ??= safePath(url);
-      return path;
-    },
-  };
+  const info: CallInfo = new LazyCallInfo(method, url);
   const reqHeaders = () => request?.headers ?? new Headers(init?.headers);
   if (per?.idempotencyKey !== undefined) setIdempotencyKey(cfg, request!, per.idempotencyKey, info);
   // an explicit deadline bounds everything from here; the default one starts at the first send and
@@ -278,15 +272,34 @@ async function call(cfg: Config, input: RequestInfo | URL, init: RequestInit | u
   }
 }
 
+/** The method and the URL's path; the path is parsed only when something needs it (errors, events). */
+class LazyCallInfo implements CallInfo {
+  #path: string | undefined;
+  constructor(
+    readonly method: string,
+    private readonly url: string,
+  ) {}
+  get path(): string {
+    this.#path ??= safePath(this.url);
+    return this.#path;
+  }
+}
+
+/** What `authorize` may use; a class, so building one per attempt is a plain allocation. */
+class LazyAuthContext implements AuthContext {
+  constructor(
+    readonly fetch: typeof globalThis.fetch,
+    private readonly request: Request,
+    readonly signal: AbortSignal | undefined,
+  ) {}
+  /** A relative token URL is relative to the API's origin, which is the request's (parsed only if asked). */
+  get baseUrl(): string {
+    return new URL(this.request.url).origin;
+  }
+}
+
 function authContext(cfg: Config, request: Request, signal: AbortSignal | undefined): AuthContext {
-  // a relative token URL is relative to the API's origin, which is the request's (parsed only if asked)
-  return {
-    fetch: cfg.baseFetch,
-    get baseUrl() {
-      return new URL(request.url).origin;
-    },
-    signal,
-  };
+  return new LazyAuthContext(cfg.baseFetch, request, signal);
 }
 
 /** Secret values to scrub from an error: those in the sent headers plus what the auth strategy holds. */

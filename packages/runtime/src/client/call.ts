@@ -5,6 +5,7 @@
 // `Request` lacks onto the Request it hands to our fetch, which is where the transport reads them.
 import type { FetchOptions, FetchResponse, MaybeOptionalInit } from "openapi-fetch";
 import type { FilterKeys, HttpMethod, MediaType, PathsWithMethod, RequiredKeysOf } from "openapi-typescript-helpers";
+import type { OperationMark } from "../middleware.js";
 import type { RetryOptions } from "../options.js";
 
 /** Options of one call, overriding the client's for that call only. */
@@ -56,4 +57,22 @@ export interface CallMethods<Paths extends {}> {
 }
 
 /** What the transport reads off the Request openapi-fetch built (see the file comment). */
-export type RequestWithCallOptions = Request & Omit<CallOptions, "signal">;
+export type RequestWithCallOptions = Request & Omit<CallOptions, "signal"> & OperationMark;
+
+const METHODS = ["GET", "PUT", "POST", "DELETE", "OPTIONS", "HEAD", "PATCH", "TRACE"] as const;
+type Send = (url: string, init?: Record<string, unknown>) => Promise<unknown>;
+
+/**
+ * Makes each of the client's methods mark its call with the operation's path template (and
+ * whether the caller passed a signal), in place of a middleware: see `operationOf`.
+ */
+export function markOperations(client: Record<string, unknown>): void {
+  const mark = (url: string, init: Record<string, unknown> | undefined) =>
+    init?.signal ? { ...init, operationPath: url, callerSignal: true } : { ...init, operationPath: url };
+  for (const method of METHODS) {
+    const send = client[method] as Send;
+    client[method] = (url: string, init?: Record<string, unknown>) => send(url, mark(url, init));
+  }
+  const request = client.request as (method: string, url: string, init?: Record<string, unknown>) => Promise<unknown>;
+  client.request = (method: string, url: string, init?: Record<string, unknown>) => request(method, url, mark(url, init));
+}

@@ -13,7 +13,7 @@ import type { PaginationWarning } from "../pagination/types.js";
 import { unwrap } from "../result.js";
 import { createTransport } from "../transport.js";
 import { type BulkHelpers, createBulk } from "./bulk.js";
-import type { CallMethods } from "./call.js";
+import { type CallMethods, markOperations } from "./call.js";
 import { type ApiClientOptions, type BaseClientOptions, ClientConfigError, defaultEnv, resolveBaseUrl } from "./options.js";
 import { idempotencyHeaderResolver, idempotencyHeaders, idempotencyMiddleware } from "./idempotency.js";
 import { consoleLogger, logLevelFrom } from "./log.js";
@@ -93,8 +93,8 @@ export function createApiClient<Paths extends {}, M extends ApiMeta>(meta: M, op
   const client = createClient<Paths>({ baseUrl, fetch: transport.fetch, headers: { Accept: "application/json" }, ...(querySerializer && { querySerializer }) });
   const keys = idempotencyMiddleware(idempotency);
   if (keys) client.use(keys);
-  // last, so it sees the final Request (operation names on events and errors)
-  client.use(transport.middleware);
+  // operation names on events and errors, without a middleware on every call
+  markOperations(client as unknown as Record<string, unknown>);
 
   const warn = logger?.warn;
   const paginationLogger = warn && { warn: (message: string, warning: PaginationWarning) => warn.call(logger, message, warning) };
