@@ -60,7 +60,8 @@ export {
 } from "./retry.js";
 export { MemoryStore, type MemoryStoreOptions } from "./stores/memory.js";
 export type { RateLimitRule, RateLimitStore } from "./stores/store.js";
-export { createResilientFetch, createTransport, type Transport } from "./transport.js";
+export { createResilientFetch, createTransport, limiterFor, type Transport } from "./transport.js";
+export { createBaseTransport } from "./transport-base.js";
 export * from "./pagination/index.js";
 export * from "./chunk.js";
 export { valueAt } from "./field-path.js";

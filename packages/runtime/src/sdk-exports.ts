@@ -25,3 +25,5 @@ export { PaginationError } from "./pagination/errors.js";
 export type { PaginationCheckpoint, PaginationWarning } from "./pagination/types.js";
 export { unwrap } from "./result.js";
 export { WebhookVerificationError } from "./webhooks/errors.js";
+// the client without pacing, paginate and bulk, on the SDK's own meta: `createLiteClient<paths, typeof meta>(meta, options)`
+export { createLiteClient, type LiteApiClient, type LiteClientOptions } from "./client/create.js";

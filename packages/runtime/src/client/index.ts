@@ -1,6 +1,6 @@
 export { type BulkHelpers, type BulkOptions, createBulk } from "./bulk.js";
 export type { CallMethod, CallMethods, CallOptions } from "./call.js";
-export { type ApiClient, createApiClient, requestIdOf } from "./create.js";
+export { type ApiClient, createApiClient, createLiteClient, type LiteApiClient, type LiteClientOptions, requestIdOf } from "./create.js";
 export {
   type ApiClientLogger,
   type ApiClientOptions,
