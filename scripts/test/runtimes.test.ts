@@ -28,7 +28,7 @@ import * as sdk from "PACKAGE";
 import { verifyWebhook } from "@apiforge/runtime";
 export async function run(input) {
   const out = { process: typeof process, buffer: typeof Buffer };
-  const create = Object.entries(sdk).find(([name, value]) => /^create\\w+Client$/.test(name) && typeof value === "function")[1];
+  const create = Object.entries(sdk).find(([name, value]) => /^create\\w+Client$/.test(name) && name !== "createLiteClient" && typeof value === "function")[1];
   const client = create({ env: input.env, rateLimit: false, retry: false });
   const result = await client.GET(input.path, {});
   out.status = result.response.status;
