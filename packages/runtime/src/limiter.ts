@@ -85,6 +85,8 @@ export class RateLimiter {
   private readonly learner: AdaptiveBudget;
   private readonly headerNames: RateLimitHeaderNames;
   private readonly store: RateLimitStore;
+  /** The store answers `take` synchronously (the in-process one), so {@link tryAcquire} may ask it. */
+  private readonly syncStore: boolean;
   private readonly maxConcurrent: number;
   private readonly clock: () => number;
   /** An injected sleep (tests' fake clocks); without one the wake-up is our own cancellable timer. */
@@ -124,6 +126,7 @@ export class RateLimiter {
     this.headerNames = { remaining: options.remainingHeaders?.map((h) => h.toLowerCase()), limit: options.limitHeaders?.map((h) => h.toLowerCase()) };
     this.maxConcurrent = options.maxConcurrent ?? Number.POSITIVE_INFINITY;
     this.store = options.store ?? new MemoryStore({ clock: this.clock });
+    this.syncStore = this.store instanceof MemoryStore;
     this.key = hashKey(options.key ?? "default");
   }
 
@@ -187,19 +190,38 @@ export class RateLimiter {
    */
   acquire(signal?: AbortSignal): Promise<number> {
     if (signal?.aborted) return Promise.reject(signal.reason);
-    // fast path: nobody queued and a slot free right now. FIFO holds (the queue is empty) and no
-    // abort listener is needed, which is most of the limiter's per-call cost
+    const now = this.tryTake();
+    if (now === true) return Promise.resolve(0);
+    if (now) return this.afterAsyncTake(now, signal);
+    return this.enqueue(signal);
+  }
+
+  /**
+   * {@link acquire}'s fast path on its own: true when a slot was taken right now (release it as
+   * after acquire), false when the call must `acquire` and wait. The transport tries this first,
+   * so a call that needs no wait costs no promise and no await.
+   */
+  tryAcquire(): boolean {
+    // a shared (async) store cannot answer synchronously: leave it to acquire
+    if (!this.syncStore) return false;
+    return this.tryTake() === true;
+  }
+
+  /** Nobody queued and a slot free right now: true (taken), a pending async take, or undefined (wait). */
+  private tryTake(): true | Promise<number> | undefined {
+    // FIFO holds (the queue is empty) and no abort listener is needed, which is most of the
+    // limiter's per-call cost
     if (this.waiting === 0 && !this.pumping && !this.probing && this.active < this.maxConcurrent && this.pausedUntil <= this.clock() && !this.paceWait()) {
       const r = this._rule ? this.store.take(this.key, this._rule) : 0;
       if (r === 0) {
         this.active++;
         this.sent();
-        return Promise.resolve(0);
+        return true;
       }
-      if (typeof r !== "number") return this.afterAsyncTake(r, signal);
+      if (typeof r !== "number") return r;
       this.windowWasFull = true;
     }
-    return this.enqueue(signal);
+    return undefined;
   }
 
   /** An async store answered the fast path: queue the call, and the take's answer serves the head. */

@@ -132,7 +132,7 @@ export interface TransportOptions {
    * only when the request carries it): a name, or per request (createApiClient passes each
    * operation's declared header, and `undefined` where it declares none). @default "Idempotency-Key"
    */
-  idempotencyHeader?: string | ((request: Request) => string | undefined);
+  idempotencyHeader?: string | ((request: Request, operation?: string) => string | undefined);
   /** Throw the typed error for non-2xx responses instead of returning them. @default false */
   throwOnError?: boolean;
   /**

@@ -23,6 +23,12 @@ export interface Transport {
   limiter: RateLimiter | undefined;
   /** Decorating middleware (operation names on events and errors); install it last. */
   middleware: Middleware;
+  /**
+   * The fetch for calls of one operation (cached per path template): it knows the operation
+   * without a middleware or a mark on the Request. `callerSignal`: the call passed a `signal`
+   * (otherwise the Request's own signal, which nothing can abort, is not followed).
+   */
+  fetchFor(operation: string, callerSignal: boolean): typeof fetch;
   /** Rejects every call still waiting in the limiter's queue. */
   close(): void;
 }
@@ -60,10 +66,20 @@ function resolve(o: TransportOptions, limiter: RateLimiter | undefined) {
  */
 export function createBaseTransport(options: TransportOptions, limiter: RateLimiter | undefined): Transport {
   const cfg = resolve(options, limiter);
+  const byOperation = new Map<string, typeof fetch>();
   return {
-    fetch: ((input: RequestInfo | URL, init?: RequestInit) => call(cfg, input, init)) as typeof fetch,
+    fetch: ((input: RequestInfo | URL, init?: RequestInit) => call(cfg, input, init, undefined, true)) as typeof fetch,
     limiter,
     middleware: createTransportMiddleware(),
+    fetchFor(operation, callerSignal) {
+      const key = `${callerSignal ? "s" : "-"}${operation}`;
+      let f = byOperation.get(key);
+      if (!f) {
+        f = ((input: RequestInfo | URL, init?: RequestInit) => call(cfg, input, init, operation, callerSignal)) as typeof fetch;
+        byOperation.set(key, f);
+      }
+      return f;
+    },
     close: () => limiter?.clear(new AbortError("The transport was closed while this call was queued.")),
   };
 }
@@ -79,17 +95,22 @@ function retryFor(base: Retry, per: RequestWithCallOptions): Retry {
 }
 
 /** The idempotency header that makes this request safe to resend, if any. */
-function idempotencyHeaderOf(cfg: Config, request: Request | undefined): string | undefined {
+function idempotencyHeaderOf(cfg: Config, request: Request | undefined, operation: string | undefined): string | undefined {
   const h = cfg.idempotencyHeader;
-  return typeof h === "string" ? h : request && h(request);
+  return typeof h === "string" ? h : request && h(request, operation);
 }
 
-async function call(cfg: Config, input: RequestInfo | URL, init: RequestInit | undefined): Promise<Response> {
+/**
+ * One call, every attempt. `op`: the operation's path template when the call came through
+ * {@link Transport.fetchFor} (an SDK client's method), so the Request is openapi-fetch's own.
+ */
+async function call(cfg: Config, input: RequestInfo | URL, init: RequestInit | undefined, op: string | undefined, callerSignal: boolean): Promise<Response> {
+  const operation = op ?? (input instanceof Request ? operationOf(input) : undefined);
   // a stream body can be read once: turn it into a Request so attempts can clone it; auth signs
   // Requests in place, so a caller's own Request (not one openapi-fetch built) is copied first
   const request =
     input instanceof Request
-      ? cfg.auth && operationOf(input) === undefined
+      ? cfg.auth && operation === undefined
         ? new Request(input)
         : input
       : isStream(init?.body) || cfg.auth
@@ -104,11 +125,11 @@ async function call(cfg: Config, input: RequestInfo | URL, init: RequestInit | u
   const throwOnError = per?.throwOnError ?? cfg.throwOnError;
   // an SDK call without a caller's signal has a Request whose own signal nothing can abort: not
   // following it saves two listener calls per attempt
-  const userSignal = request ? (per!.operationPath !== undefined && per!.callerSignal !== true ? undefined : request.signal) : (init?.signal ?? undefined);
+  const userSignal = request ? (callerSignal ? request.signal : undefined) : (init?.signal ?? undefined);
   const url = request ? request.url : input instanceof URL ? input.href : String(input);
   const info: CallInfo = new LazyCallInfo(method, url);
   const reqHeaders = () => request?.headers ?? new Headers(init?.headers);
-  if (per?.idempotencyKey !== undefined) setIdempotencyKey(cfg, request!, per.idempotencyKey, info);
+  if (per?.idempotencyKey !== undefined) setIdempotencyKey(cfg, request!, operation, per.idempotencyKey, info);
   // an explicit deadline bounds everything from here; the default one starts at the first send and
   // is enforced by capping each attempt's timer (no second timer on the hot path)
   const defaultDeadline = deadlineMs === undefined;
@@ -125,7 +146,8 @@ async function call(cfg: Config, input: RequestInfo | URL, init: RequestInit | u
     let waitedMs = 0;
     if (cfg.limiter) {
       try {
-        waitedMs = await cfg.limiter.acquire(callSignal);
+        // a free slot is taken synchronously: no promise, no await
+        if (callSignal?.aborted || !cfg.limiter.tryAcquire()) waitedMs = await cfg.limiter.acquire(callSignal);
       } catch (e) {
         throw callSignal?.aborted ? classifyFailure(e, callSignal, userSignal, info) : e;
       }
@@ -134,7 +156,9 @@ async function call(cfg: Config, input: RequestInfo | URL, init: RequestInit | u
     if (cfg.auth) {
       // after the slot, so a token fetched for a queued call is as fresh as possible
       try {
-        target = sent = await cfg.auth.authorize(target as Request, authContext(cfg, request!, callSignal));
+        const signed = cfg.auth.authorize(target as Request, authContext(cfg, request!, callSignal));
+        // static credentials sign synchronously: awaiting only a real promise saves a tick per attempt
+        target = sent = signed instanceof Promise ? await signed : signed;
       } catch (e) {
         cfg.limiter?.release();
         whole?.detach();
@@ -188,7 +212,7 @@ async function call(cfg: Config, input: RequestInfo | URL, init: RequestInit | u
       // one 429 pauses the whole client (and, through a shared store, every process on the key)
       await cfg.limiter?.pause(retryAfterMs).catch(() => undefined);
     }
-    const idempotencyHeader = IDEMPOTENT_METHODS.has(method) ? undefined : idempotencyHeaderOf(cfg, request);
+    const idempotencyHeader = IDEMPOTENT_METHODS.has(method) ? undefined : idempotencyHeaderOf(cfg, request, operation);
     let decision: RetryDecision =
       status !== undefined && status < 400
         ? { retry: false, reason: "success" }
@@ -230,7 +254,7 @@ async function call(cfg: Config, input: RequestInfo | URL, init: RequestInit | u
         decision = { retry: false, reason: "the call deadline leaves no time for another attempt" };
       }
     }
-    if (cfg.hooks) emit(cfg, { info, request, attempt, status, kind, waitedMs, decision, delay, retryAfterMs, res });
+    if (cfg.hooks) emit(cfg, { info, operation, attempt, status, kind, waitedMs, decision, delay, retryAfterMs, res });
 
     if (!decision.retry) {
       whole?.detach();
@@ -239,7 +263,7 @@ async function call(cfg: Config, input: RequestInfo | URL, init: RequestInit | u
         disarmWhenRead(res!, link, whole);
         return res!;
       }
-      return finishError(throwOnError, res!, { method, path: info.path, operation: request && operationOf(request), attempts: attempt, retryAfterMs, errors: cfg.errors, redactor: createRedactor(cfg.redactNames, callSecrets(cfg, sent?.headers ?? reqHeaders())) }, link);
+      return finishError(throwOnError, res!, { method, path: info.path, operation, attempts: attempt, retryAfterMs, errors: cfg.errors, redactor: createRedactor(cfg.redactNames, callSecrets(cfg, sent?.headers ?? reqHeaders())) }, link);
     }
     link?.cancel();
     await res?.body?.cancel().catch(() => undefined);
@@ -292,8 +316,8 @@ function callSecrets(cfg: Config, headers: Headers): string[] {
 }
 
 /** Sends a call's `idempotencyKey` in the operation's idempotency header; refuses where it declares none. */
-function setIdempotencyKey(cfg: Config, request: Request, key: string, info: CallInfo): void {
-  const name = idempotencyHeaderOf(cfg, request);
+function setIdempotencyKey(cfg: Config, request: Request, operation: string | undefined, key: string, info: CallInfo): void {
+  const name = idempotencyHeaderOf(cfg, request, operation);
   if (!name) {
     throw new SdkError(`${info.method} ${info.path} declares no idempotency header, so the server would ignore \`idempotencyKey\`: remove the option for this call.`);
   }
@@ -313,7 +337,7 @@ async function finishError(throwOnError: boolean, res: Response, meta: ResponseM
 
 interface EmitInput {
   info: CallInfo;
-  request: Request | undefined;
+  operation: string | undefined;
   attempt: number;
   status: number | undefined;
   kind: FailureKind | undefined;
@@ -328,7 +352,7 @@ function emit(cfg: Config, x: EmitInput): void {
   const event: AttemptEvent = {
     method: x.info.method,
     path: x.info.path,
-    operation: x.request && operationOf(x.request),
+    operation: x.operation,
     attempt: x.attempt,
     status: x.status,
     error: x.kind,

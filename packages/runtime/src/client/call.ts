@@ -5,7 +5,6 @@
 // `Request` lacks onto the Request it hands to our fetch, which is where the transport reads them.
 import type { FetchOptions, FetchResponse, MaybeOptionalInit } from "openapi-fetch";
 import type { FilterKeys, HttpMethod, MediaType, PathsWithMethod, RequiredKeysOf } from "openapi-typescript-helpers";
-import type { OperationMark } from "../middleware.js";
 import type { RetryOptions } from "../options.js";
 
 /** Options of one call, overriding the client's for that call only. */
@@ -57,22 +56,22 @@ export interface CallMethods<Paths extends {}> {
 }
 
 /** What the transport reads off the Request openapi-fetch built (see the file comment). */
-export type RequestWithCallOptions = Request & Omit<CallOptions, "signal"> & OperationMark;
+export type RequestWithCallOptions = Request & Omit<CallOptions, "signal">;
 
 const METHODS = ["GET", "PUT", "POST", "DELETE", "OPTIONS", "HEAD", "PATCH", "TRACE"] as const;
 type Send = (url: string, init?: Record<string, unknown>) => Promise<unknown>;
 
 /**
- * Makes each of the client's methods mark its call with the operation's path template (and
- * whether the caller passed a signal), in place of a middleware: see `operationOf`.
+ * Makes each of the client's methods send through the transport's fetch for its operation (per-call
+ * `fetch` is an openapi-fetch option), so the transport knows the path template without a
+ * middleware or a mark on the Request. A call that brings its own `fetch` keeps it.
  */
-export function markOperations(client: Record<string, unknown>): void {
-  const mark = (url: string, init: Record<string, unknown> | undefined) =>
-    init?.signal ? { ...init, operationPath: url, callerSignal: true } : { ...init, operationPath: url };
+export function routeOperations(client: Record<string, unknown>, fetchFor: (operation: string, callerSignal: boolean) => typeof fetch): void {
+  const route = (url: string, init: Record<string, unknown> | undefined) => (init?.fetch ? init : { ...init, fetch: fetchFor(url, init?.signal != null) });
   for (const method of METHODS) {
     const send = client[method] as Send;
-    client[method] = (url: string, init?: Record<string, unknown>) => send(url, mark(url, init));
+    client[method] = (url: string, init?: Record<string, unknown>) => send(url, route(url, init));
   }
   const request = client.request as (method: string, url: string, init?: Record<string, unknown>) => Promise<unknown>;
-  client.request = (method: string, url: string, init?: Record<string, unknown>) => request(method, url, mark(url, init));
+  client.request = (method: string, url: string, init?: Record<string, unknown>) => request(method, url, route(url, init));
 }

@@ -16,7 +16,7 @@ import type { TransportOptions } from "../options.js";
 import { limiterFor } from "../transport.js";
 import { createBaseTransport, type Transport } from "../transport-base.js";
 import { type BulkHelpers, createBulk } from "./bulk.js";
-import { type CallMethods, markOperations } from "./call.js";
+import { type CallMethods, routeOperations } from "./call.js";
 import { type ApiClientLogger, type ApiClientOptions, type BaseClientOptions, ClientConfigError, defaultEnv, resolveBaseUrl } from "./options.js";
 import { idempotencyHeaderResolver, idempotencyHeaders, idempotencyMiddleware } from "./idempotency.js";
 import { consoleLogger, logLevelFrom } from "./log.js";
@@ -117,8 +117,8 @@ function assemble<Paths extends {}, M extends ApiMeta>(meta: M, p: Prepared, tra
   const client = createClient<Paths>({ baseUrl: p.baseUrl, fetch: transport.fetch, headers: { Accept: "application/json" }, ...(querySerializer && { querySerializer }) });
   const keys = idempotencyMiddleware(p.idempotency);
   if (keys) client.use(keys);
-  // operation names on events and errors, without a middleware on every call
-  markOperations(client as unknown as Record<string, unknown>);
+  // operation names on events, errors and idempotency lookups, without a middleware on every call
+  routeOperations(client as unknown as Record<string, unknown>, transport.fetchFor);
   return Object.assign(client, {
     meta,
     baseUrl: p.baseUrl,

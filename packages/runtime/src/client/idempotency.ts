@@ -17,11 +17,8 @@ export function idempotencyHeaders(meta: ApiMeta): Map<string, string> {
 }
 
 /** The transport's `idempotencyHeader` resolver: the request's operation's declared header, else none. */
-export function idempotencyHeaderResolver(headers: Map<string, string>): (request: Request) => string | undefined {
-  return (request) => {
-    const operation = operationOf(request);
-    return operation === undefined ? undefined : headers.get(`${request.method} ${operation}`);
-  };
+export function idempotencyHeaderResolver(headers: Map<string, string>): (request: Request, operation?: string) => string | undefined {
+  return (request, operation = operationOf(request)) => (operation === undefined ? undefined : headers.get(`${request.method} ${operation}`));
 }
 
 /** The middleware, or `undefined` when no operation declares an idempotency header. */
