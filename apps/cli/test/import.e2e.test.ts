@@ -128,22 +128,27 @@ describe("a row the server refuses", () => {
   });
 });
 
+/** Imports `input` and SIGKILLs the CLI once the server has written create #`killAt`, before the CLI hears so. */
+async function importKilledAt(input: string, killAt: number, extra: string[] = []) {
+  let run: CliRun | undefined;
+  scenario.beforeReply = async (n) => {
+    if (n === killAt) {
+      run!.child.kill("SIGKILL");
+      await run!.done;
+    }
+  };
+  run = startCli(["parallax", "import", "CreateActualTime", input, "--concurrency", "2", ...extra], { env: env() });
+  const first = await run.done;
+  outputs.push(first.stdout, first.stderr);
+  return first;
+}
+
 describe("resuming", () => {
   it("after kill -9 at a random row: every row written exactly once, the row in flight re-sent with its key", async () => {
     const rows = 40;
     const killAt = 5 + Math.floor(Math.random() * 30);
     const input = file("kill.csv", [HEADER, ...Array.from({ length: rows }, (_, i) => csvRow(i))].join("\n"));
-    let run: CliRun | undefined;
-    scenario.beforeReply = async (n) => {
-      // the server has written row n; the CLI dies before it hears so
-      if (n === killAt) {
-        run!.child.kill("SIGKILL");
-        await run!.done;
-      }
-    };
-    run = startCli(["parallax", "import", "CreateActualTime", input, "--concurrency", "2", "--idempotency-header", "Idempotency-Key"], { env: env() });
-    const first = await run.done;
-    outputs.push(first.stdout, first.stderr);
+    const first = await importKilledAt(input, killAt, ["--idempotency-header", "Idempotency-Key"]);
     expect(first.signal, `killed at create #${killAt}`).toBe("SIGKILL");
     const sentBefore = posts().length;
     expect(created.size).toBeLessThan(rows);
@@ -171,16 +176,7 @@ describe("resuming", () => {
     const rows = 30;
     const killAt = 5 + Math.floor(Math.random() * 20);
     const input = file("kill-nokey.csv", [HEADER, ...Array.from({ length: rows }, (_, i) => csvRow(i))].join("\n"));
-    let run: CliRun | undefined;
-    scenario.beforeReply = async (n) => {
-      if (n === killAt) {
-        run!.child.kill("SIGKILL");
-        await run!.done;
-      }
-    };
-    run = startCli(["parallax", "import", "CreateActualTime", input, "--concurrency", "2"], { env: env() });
-    const first = await run.done;
-    outputs.push(first.stdout, first.stderr);
+    const first = await importKilledAt(input, killAt);
     expect(first.signal).toBe("SIGKILL");
 
     scenario = {};

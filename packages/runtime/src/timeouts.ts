@@ -131,7 +131,10 @@ const timedReaders = Object.fromEntries(
 ) as Record<BodyReader, (...args: unknown[]) => Promise<unknown>>;
 
 function disarm(res: Timed): void {
-  const [a, b] = res[LINKS];
+  cancelBoth(...res[LINKS]);
+}
+
+function cancelBoth(a: Linked | undefined, b: Linked | undefined): void {
   a?.cancel();
   b?.cancel();
 }
@@ -145,8 +148,7 @@ function disarm(res: Timed): void {
 export function disarmWhenRead(res: Response, a: Linked | undefined, b?: Linked | undefined): void {
   if (!a && !b) return;
   if (res.body === null) {
-    a?.cancel();
-    b?.cancel();
+    cancelBoth(a, b);
     return;
   }
   const target = res as Timed;

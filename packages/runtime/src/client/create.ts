@@ -9,10 +9,9 @@ import { createAuth } from "../auth/create.js";
 import type { Auth, AuthCredentials } from "../auth/types.js";
 import { requestIdFrom } from "../errors.js";
 import { pacingFromMeta, type RateLimiter } from "../limiter.js";
-import type { PacingOptions } from "../options.js";
+import type { PacingOptions, TransportOptions } from "../options.js";
 import type { PaginationWarning } from "../pagination/types.js";
 import { unwrap } from "../result.js";
-import type { TransportOptions } from "../options.js";
 import { limiterFor } from "../transport.js";
 import { createBaseTransport, type Transport } from "../transport-base.js";
 import { type BulkHelpers, createBulk } from "./bulk.js";
@@ -166,8 +165,7 @@ export function createApiClient<Paths extends {}, M extends ApiMeta>(meta: M, op
  */
 export function createLiteClient<Paths extends {}, M extends ApiMeta>(meta: M, options: LiteClientOptions<M> = {} as LiteClientOptions<M>): LiteApiClient<Paths, M> {
   const p = prepare(meta, options);
-  // the spec's Retry-After header names and window still shape the waits after a 429
-  const { retryAfterHeaders, windowMs } = pacingFromMeta(meta.rateLimit);
-  const transport = createBaseTransport({ ...p.transport, rateLimit: { adaptive: true, ...(retryAfterHeaders && { retryAfterHeaders }), ...(windowMs !== undefined && { windowMs }) } as PacingOptions }, undefined);
+  // no limiter, but the spec's pacing still names the Retry-After headers and the wait after a bare 429
+  const transport = createBaseTransport({ ...p.transport, rateLimit: pacingFromMeta(meta.rateLimit) }, undefined);
   return assemble<Paths, M>(meta, p, transport);
 }
